@@ -1,0 +1,1 @@
+export { ComplaintDetector, type ComplaintHistory, type ComplaintVerdict, type FiredSignal } from './detector.ts';

@@ -1,0 +1,129 @@
+import type { FaqRule } from '../rules/faq.ts';
+import type { Policies } from '../rules/policies.ts';
+import { normalize } from '../text/normalize.ts';
+import { tokenize } from '../text/tokenize.ts';
+import type { Platform } from '../types/platform.ts';
+import { Bm25Index } from './bm25.ts';
+
+/** A candidate rule with how sure the matcher is and why. */
+export type FaqCandidate = {
+  rule: FaqRule;
+  /** 0…1: how closely the buyer's words match the rule's best example. */
+  score: number;
+  /** The example that matched best. */
+  example: string;
+  /** Buyer terms that the example shares. */
+  terms: string[];
+  /** Keywords of the rule found in the text. */
+  keywords: string[];
+};
+
+export type FaqMatch =
+  /** Confident: the bot answers with this rule. */
+  | { band: 'answer'; best: FaqCandidate; runnerUp?: FaqCandidate }
+  /** Close but not sure: a person answers, the rule is suggested to them. */
+  | { band: 'suggest'; best: FaqCandidate; runnerUp?: FaqCandidate; why: string }
+  /** Nothing close: a person answers. */
+  | { band: 'abstain'; best?: FaqCandidate; why: string };
+
+export type FaqContext = { platform?: Platform; shopId?: string };
+
+/** A runner-up of another intent this close to the best means the question is ambiguous. */
+const AMBIGUITY_MARGIN = 0.08;
+
+type Doc = { rule: number; example: string; terms: string[] };
+
+/**
+ * The FAQ matcher, compiled once per rules version: keyword gates decide which rules may answer,
+ * BM25 over their example questions decides how sure we are, and the bands turn that into
+ * answer / suggest / abstain.
+ */
+export class FaqMatcher {
+  readonly #rules: FaqRule[];
+  readonly #docs: Doc[] = [];
+  readonly #index: Bm25Index;
+  readonly #regexes: (RegExp | undefined)[];
+
+  constructor(
+    rules: readonly FaqRule[],
+    private readonly bands: Policies['faq'],
+  ) {
+    this.#rules = [...rules];
+    for (const [r, rule] of rules.entries()) {
+      for (const example of rule.examples) {
+        this.#docs.push({ rule: r, example, terms: tokenize(normalize(example).text) });
+      }
+    }
+    this.#index = new Bm25Index(this.#docs.map((d) => d.terms));
+    this.#regexes = rules.map((rule) => (rule.regex ? new RegExp(rule.regex, 'u') : undefined));
+  }
+
+  get ruleCount(): number {
+    return this.#rules.length;
+  }
+
+  /** Match normalised text (see `normalize`). */
+  match(text: string, context: FaqContext = {}): FaqMatch {
+    const terms = tokenize(text);
+    const best = new Map<number, FaqCandidate>();
+    const gates = new Map<number, string[] | undefined>();
+    for (const [docIndex, score] of this.#index.search(terms)) {
+      const doc = this.#docs[docIndex];
+      if (!doc) continue;
+      const current = best.get(doc.rule);
+      if (current && current.score >= score) continue;
+      const rule = this.#rules[doc.rule];
+      if (!rule) continue;
+      if (!gates.has(doc.rule)) gates.set(doc.rule, this.#gate(doc.rule, rule, text, context));
+      const keywords = gates.get(doc.rule);
+      if (!keywords) continue;
+      const shared = new Set(doc.terms);
+      best.set(doc.rule, { rule, score, example: doc.example, terms: [...new Set(terms.filter((t) => shared.has(t)))], keywords });
+    }
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score || b.rule.priority - a.rule.priority);
+    const top = ranked[0];
+    if (!top) return { band: 'abstain', why: 'no rule shares words with the message' };
+    const runnerUp = ranked.find((c) => c.rule.intent !== top.rule.intent);
+    const winner = this.#byPriority(ranked, top);
+    if (winner.score < this.bands.suggestAt) {
+      return { band: 'abstain', best: winner, why: `best score ${winner.score.toFixed(2)} < suggestAt ${this.bands.suggestAt}` };
+    }
+    if (winner.score < this.bands.answerAt) {
+      return { band: 'suggest', best: winner, ...(runnerUp && { runnerUp }), why: `score ${winner.score.toFixed(2)} < answerAt ${this.bands.answerAt}` };
+    }
+    if (runnerUp && winner.score - runnerUp.score < AMBIGUITY_MARGIN) {
+      return {
+        band: 'suggest',
+        best: winner,
+        runnerUp,
+        why: `ambiguous: ${winner.rule.id} ${winner.score.toFixed(2)} vs ${runnerUp.rule.id} ${runnerUp.score.toFixed(2)}`,
+      };
+    }
+    return { band: 'answer', best: winner, ...(runnerUp && { runnerUp }) };
+  }
+
+  /** Among near-ties with the top score, the highest priority wins. */
+  #byPriority(ranked: FaqCandidate[], top: FaqCandidate): FaqCandidate {
+    let winner = top;
+    for (const c of ranked) {
+      if (top.score - c.score >= AMBIGUITY_MARGIN) break;
+      if (c.rule.priority > winner.rule.priority) winner = c;
+    }
+    return winner;
+  }
+
+  /** The rule's keywords found if its gates let it answer this text, otherwise undefined. */
+  #gate(index: number, rule: FaqRule, text: string, context: FaqContext): string[] | undefined {
+    const { platforms, shops } = rule.scope;
+    if (context.platform && platforms.length > 0 && !platforms.includes(context.platform)) return undefined;
+    if (context.shopId && shops.length > 0 && !shops.includes(context.shopId)) return undefined;
+    const { any, all, none } = rule.keywords;
+    if (none.some((k) => text.includes(k))) return undefined;
+    if (!all.every((k) => text.includes(k))) return undefined;
+    const found = any.filter((k) => text.includes(k));
+    if (any.length > 0 && found.length === 0) return undefined;
+    const regex = this.#regexes[index];
+    if (regex && !regex.test(text)) return undefined;
+    return [...found, ...all];
+  }
+}

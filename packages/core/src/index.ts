@@ -1,0 +1,11 @@
+export { ComplaintDetector, type ComplaintHistory, type ComplaintVerdict, type FiredSignal } from './complaint/index.ts';
+export { decide, type DecideResult } from './decide.ts';
+export { businessHoursInstant, classifyMessage, type Classification } from './classify.ts';
+export { compileRules, type Engine } from './engine.ts';
+export { FaqMatcher, type FaqCandidate, type FaqContext, type FaqMatch } from './faq/index.ts';
+export { BusinessCalendar, renderDuration, renderOpening } from './hours/index.ts';
+export { lintRules, type LintFinding } from './lint/index.ts';
+export * from './rules/index.ts';
+export { renderTemplate, templateVariables } from './template/index.ts';
+export { normalize, tokenize, type NormalizedText } from './text/index.ts';
+export * from './types/index.ts';

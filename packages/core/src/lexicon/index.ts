@@ -1,0 +1,1 @@
+export { Lexicon, type LexiconHit, type NegationSettings } from './lexicon.ts';

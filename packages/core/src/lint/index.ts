@@ -1,0 +1,1 @@
+export { lintRules, type LintFinding } from './lint.ts';

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { INTENTS, PLATFORMS } from '../types/platform.ts';
+import { regexSource } from './regex.ts';
+
+/** One FAQ auto-reply rule. */
+export const faqRuleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected kebab-case'),
+  intent: z.enum(INTENTS),
+  /** Higher wins a near-tie between rules. */
+  priority: z.number().int().default(0),
+  keywords: z
+    .strictObject({
+      /** Gate: at least one must occur in the normalised text (empty = no gate). */
+      any: z.array(z.string().min(1)).default([]),
+      /** Gate: every one must occur. */
+      all: z.array(z.string().min(1)).default([]),
+      /** Gate: none may occur. */
+      none: z.array(z.string().min(1)).default([]),
+    })
+    .default({ any: [], all: [], none: [] }),
+  /** Optional extra gate, a JavaScript regular expression over the normalised text. */
+  regex: regexSource.optional(),
+  /** Buyer questions this rule answers; the matcher learns from them. */
+  examples: z.array(z.string().min(1)).min(1),
+  answers: z.array(z.string().min(1)).min(1),
+  /** Limit the rule to some platforms or shops (empty = everywhere). */
+  scope: z
+    .strictObject({
+      platforms: z.array(z.enum(PLATFORMS)).default([]),
+      shops: z.array(z.string().min(1)).default([]),
+    })
+    .default({ platforms: [], shops: [] }),
+});
+export type FaqRule = z.infer<typeof faqRuleSchema>;

@@ -1,0 +1,11 @@
+export { COMPLAINT_CATEGORIES, SEVERITIES, type ComplaintCategory, type ComplaintSettings, type ComplaintSignal, type Severity } from './complaint.ts';
+export type { Compliance } from './compliance.ts';
+export type { FaqRule } from './faq.ts';
+export type { HandoffSettings } from './handoff.ts';
+export { WEEKDAYS, type BusinessHours, type Slot, type Weekday } from './hours.ts';
+export { formatPath, parseRules, type ParseRulesResult, type RulesError } from './parse.ts';
+export type { Policies } from './policies.ts';
+export { rulesSchema, type Rules, type RulesInput } from './rules.ts';
+export type { ScriptKind, Scripts } from './scripts.ts';
+export type { ShopProfile } from './shop.ts';
+export type { SlaPolicy } from './sla.ts';

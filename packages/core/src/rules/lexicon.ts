@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { regexSource } from './regex.ts';
+
+/** Words (substrings of normalised text) and regular expressions that make one signal fire. */
+export const lexiconSchema = z.strictObject({
+  terms: z.array(z.string().min(1)).default([]),
+  patterns: z.array(regexSource).default([]),
+});
+
+/** Negation (否定): "不是要投诉", "没坏" — a cue, optionally one bridge word, then the term. */
+export const negationSchema = z.strictObject({
+  cues: z.array(z.string().min(1)),
+  bridges: z.array(z.string().min(1)).default([]),
+});

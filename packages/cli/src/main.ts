@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import { parseArgs, stringFlag, UsageError } from './args.ts';
+import { classify } from './commands/classify.ts';
+import { demo } from './commands/demo.ts';
+import { lintRulesDirectory, validateRules } from './commands/rules-check.ts';
+import { loadRulesDirectory } from './rules-dir/load.ts';
+import { RulesFileError } from './rules-dir/read.ts';
+
+const USAGE = `usage: cs <command> [options]
+
+  cs demo [--rules DIR] ["buyer message" …]   play a day at a shop, or your messages, through the engine
+  cs classify [--rules DIR] < in.jsonl        {"id","text"} lines in, one decision line out per input
+  cs rules validate [DIR]                     schema and template check; exit 1 when invalid
+  cs rules lint [DIR] [--strict]              compliance lint; exit 1 on errors (--strict: on warnings too)
+
+DIR defaults to ./rules. Exit codes: 0 ok, 1 failed check or bad input, 2 usage or unreadable rules.`;
+
+async function engineFrom(dir: string) {
+  const loaded = await loadRulesDirectory(dir);
+  if (loaded.kind === 'invalid') {
+    throw new RulesFileError(dir, `invalid rules:\n${loaded.errors.map((e) => `  ✗ ${e.path}: ${e.message}`).join('\n')}\n(run: cs rules validate ${dir})`);
+  }
+  return loaded.engine;
+}
+
+/** The `cs` command. Returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv, ['rules']);
+    const [command, sub, ...rest] = args.positional;
+    const out = { log: (l: string) => console.log(l), error: (l: string) => console.error(l) };
+    switch (command) {
+      case 'classify':
+        return await classify(await engineFrom(resolve(stringFlag(args, 'rules', 'rules'))), process.stdin, process.stdout);
+      case 'demo':
+        return demo(await engineFrom(resolve(stringFlag(args, 'rules', 'rules'))), args.positional.slice(1), out.log);
+      case 'rules': {
+        const dir = resolve(rest[0] ?? stringFlag(args, 'rules', 'rules'));
+        if (sub === 'validate') return await validateRules(dir, out);
+        if (sub === 'lint') return await lintRulesDirectory(dir, args.flags.has("strict"), out);
+        throw new UsageError(`unknown rules command "${sub ?? ''}"`);
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`cs: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof RulesFileError) {
+      console.error(`cs: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -4,6 +4,7 @@ import { normalize } from '../text/normalize.ts';
 import { tokenize } from '../text/tokenize.ts';
 import type { Platform } from '../types/platform.ts';
 import { Bm25Index } from './bm25.ts';
+import { stripFillers } from './fillers.ts';
 
 /** A candidate rule with how sure the matcher is and why. */
 export type FaqCandidate = {
@@ -51,7 +52,7 @@ export class FaqMatcher {
     this.#rules = [...rules];
     for (const [r, rule] of rules.entries()) {
       for (const example of rule.examples) {
-        this.#docs.push({ rule: r, example, terms: tokenize(normalize(example).text) });
+        this.#docs.push({ rule: r, example, terms: tokenize(stripFillers(normalize(example).text)) });
       }
     }
     this.#index = new Bm25Index(this.#docs.map((d) => d.terms));
@@ -64,7 +65,7 @@ export class FaqMatcher {
 
   /** Match normalised text (see `normalize`). */
   match(text: string, context: FaqContext = {}): FaqMatch {
-    const terms = tokenize(text);
+    const terms = tokenize(stripFillers(text));
     const best = new Map<number, FaqCandidate>();
     const gates = new Map<number, string[] | undefined>();
     for (const [docIndex, score] of this.#index.search(terms)) {

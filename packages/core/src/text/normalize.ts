@@ -2,12 +2,14 @@ import { toSimplified } from './to-simplified.ts';
 
 /** A buyer message prepared for matching, with what normalisation removed but we still need. */
 export type NormalizedText = {
-  /** Simplified, half-width, lower-case, no white space, runs of punctuation and elongation shortened. */
+  /** Simplified, half-width, lower-case; white space between words becomes ","; runs of punctuation and elongation shortened. */
   text: string;
   /** Longest run of ! or ? in the original (after full-width folding): "!!!" → 3. */
   punctuationRun: number;
 };
 
+// Buyers use spaces as punctuation ("在吗 什么时候发货"): inner white space becomes a clause break.
+const INNER_WHITESPACE = /(?<=\S)\s+(?=\S)/gu;
 const WHITESPACE = /\s+/gu;
 // A run of the same punctuation mark: "!!!" → "!", "。。。" → "。", "~~~" → "~".
 const PUNCTUATION_RUN = /([\p{P}\p{S}])\1+/gu;
@@ -17,12 +19,12 @@ const BANG_OR_QUERY_RUN = /[!?]{2,}/g;
 
 /**
  * Normalise a buyer message for matching: NFKC (full-width → half-width, compatibility forms),
- * 繁→简, lower case, white space removed, repeated punctuation and elongation collapsed.
+ * 繁→简, lower case, white space as a clause break, repeated punctuation and elongation collapsed.
  *
- * @example normalize('在嗎？？？ 什麼時候發貨！！') // { text: '在吗?什么时候发货!', punctuationRun: 3 }
+ * @example normalize('在嗎？？？ 什麼時候發貨！！') // { text: '在吗?,什么时候发货!', punctuationRun: 3 }
  */
 export function normalize(raw: string): NormalizedText {
-  const folded = raw.normalize('NFKC').replace(WHITESPACE, '');
+  const folded = raw.normalize('NFKC').replace(INNER_WHITESPACE, ',').replace(WHITESPACE, '');
   let punctuationRun = 0;
   for (const run of folded.matchAll(BANG_OR_QUERY_RUN)) {
     punctuationRun = Math.max(punctuationRun, run[0].length);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from './normalize.ts';
+
+describe('normalize', () => {
+  it('should fold full-width forms to half-width and lower-case Latin', () => {
+    expect(normalize('ＳＦ顺丰１２３！').text).toBe('sf顺丰123!');
+  });
+
+  it('should convert traditional characters to simplified', () => {
+    expect(normalize('請問什麼時候發貨？質量太差了').text).toBe('请问什么时候发货?质量太差了');
+    expect(normalize('這個裡面有幾件').text).toBe('这个里面有几件');
+  });
+
+  it('should turn inner white space into a clause break and collapse repeated punctuation, keeping the run length', () => {
+    const n = normalize(' 你们 怎么  回事！！！？？ ');
+    expect(n.text).toBe('你们,怎么,回事!?');
+    expect(n.punctuationRun).toBe(5);
+  });
+
+  it('should shorten elongation to two characters', () => {
+    expect(normalize('啊啊啊啊啊好慢慢慢慢').text).toBe('啊啊好慢慢');
+  });
+
+  it('should keep emoji so lexicons can match them', () => {
+    expect(normalize('气死了😡').text).toBe('气死了😡');
+  });
+});

@@ -65,6 +65,17 @@ describe('decide: FAQ', () => {
     expect(later.at(-1)?.text).toBe('亲,我们会在48小时内为您发出~');
   });
 
+  it('should bring a person in after an answer whose rule asks for follow-up', () => {
+    const c = new Conversation(engine);
+    c.buyer('你好', shanghai('09:59'), true);
+    const damaged = c.buyer('收到破损了', shanghai('10:00'));
+    expect(kinds(damaged)).toEqual(['reply', 'escalate', 'handoff', 'schedule', 'schedule']);
+    const other = new Conversation(engine);
+    other.buyer('你好', shanghai('09:59'), true);
+    const order = other.buyer('我的快递到哪了', shanghai('10:00'));
+    expect(kinds(order)).toEqual(['reply', 'handoff', 'schedule', 'schedule']);
+  });
+
   it('should hold and hand over when unsure, starting the SLA clock once', () => {
     const c = new Conversation(engine);
     const at = shanghai('10:00');

@@ -18,7 +18,8 @@ function hold(d: Decision, detail: string): void {
 /**
  * FAQ auto-reply (常见问题自动回复), only when sure: the answer band replies (variants rotate, the
  * same answer is not repeated within the window); the suggest band sends the holding script and
- * hands over with the suggestion; abstain hands over. A complaint-intent rule also escalates.
+ * hands over with the suggestion; abstain hands over. A rule's `followUp` brings a person in after
+ * its answer (complaint-intent rules always escalate).
  * `acknowledged`: a greeting or away notice went out already, so a greeting answer is not repeated.
  */
 export function answerFaq(d: Decision, match: FaqMatch, acknowledged: boolean): void {
@@ -45,9 +46,13 @@ export function answerFaq(d: Decision, match: FaqMatch, acknowledged: boolean): 
       reason: { code: 'faq.answer', detail: `matched "${match.best.example}" (${score.toFixed(2)}); terms ${terms.join(' ')}; keywords ${keywords.join(' ') || '-'}` },
     });
     d.state.answers.push({ ruleId: rule.id, at: d.now });
-    if (rule.intent === 'complaint') {
-      d.escalate('normal', [{ code: 'faq.complaint', detail: `complaint-intent rule ${rule.id} matched (${score.toFixed(2)})` }]);
-      openRound(d, 'complaint');
+    if (rule.followUp === 'escalate' || rule.intent === 'complaint') {
+      d.escalate('normal', [{ code: `faq.${rule.intent}`, detail: `${rule.id} matched (${score.toFixed(2)}): a person must follow up` }]);
+      d.handoff({ code: 'faq.follow_up', detail: `${rule.id} needs a person after the answer` });
+      openRound(d, rule.id);
+    } else if (rule.followUp === 'handoff') {
+      d.handoff({ code: 'faq.follow_up', detail: `${rule.id} needs a person to check this buyer's case` });
+      openRound(d, rule.id);
     }
     return;
   }

@@ -23,6 +23,12 @@ export const faqRuleSchema = z.strictObject({
   /** Buyer questions this rule answers; the matcher learns from them. */
   examples: z.array(z.string().min(1)).min(1),
   answers: z.array(z.string().min(1)).min(1),
+  /**
+   * What happens after the answer: `none`; `handoff` — a person must still look (this order's
+   * status, a refund): the conversation goes to the queue and the SLA clock starts; `escalate` —
+   * the team is alerted too (damaged or wrong goods). Complaint-intent rules always escalate.
+   */
+  followUp: z.enum(['none', 'handoff', 'escalate']).default('none'),
   /** Limit the rule to some platforms or shops (empty = everywhere). */
   scope: z
     .strictObject({

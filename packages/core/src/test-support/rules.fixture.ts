@@ -34,6 +34,22 @@ export function fixtureRules(): RulesInput {
         answers: ['亲,默认发{{shop.defaultCourier}},可选{{shop.couriers}}~'],
       },
       {
+        id: 'damaged',
+        intent: 'damaged_wrong',
+        keywords: { any: ['破损', '发错', '少件'] },
+        examples: ['收到破损了', '发错货了', '少件了怎么办', '包装破损'],
+        answers: ['亲,非常抱歉,麻烦拍照发给我们,人工客服会跟进~'],
+        followUp: 'escalate',
+      },
+      {
+        id: 'where-is-my-order',
+        intent: 'order_status',
+        keywords: { any: ['物流', '到哪了'] },
+        examples: ['物流怎么不动了', '我的快递到哪了', '查一下物流'],
+        answers: ['亲,人工客服马上帮您查一下这一单~'],
+        followUp: 'handoff',
+      },
+      {
         id: 'greeting',
         intent: 'greeting',
         keywords: { any: ['在吗', '在不', '你好', '有人吗'] },

@@ -11,6 +11,11 @@ describe('normalize', () => {
     expect(normalize('這個裡面有幾件').text).toBe('这个里面有几件');
   });
 
+  it('should leave simplified text alone, including the particle 么', () => {
+    expect(normalize('店家在么 什麼时候发').text).toBe('店家在么,什么时候发');
+    expect(normalize('台灯温度').text).toBe('台灯温度');
+  });
+
   it('should turn inner white space into a clause break and collapse repeated punctuation, keeping the run length', () => {
     const n = normalize(' 你们 怎么  回事！！！？？ ');
     expect(n.text).toBe('你们,怎么,回事!?');

@@ -7,6 +7,11 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
 
+// OpenCC maps 么 → 幺 (幺 is the traditional form of the rare 么 "youngest"), which corrupts the
+// already-simplified question particle in "在么" / "好么". Buyers mean the particle; keep it.
+// (Within a group OpenCC gives the first dictionary priority.)
+const KEEP_SIMPLIFIED = '么 么';
+
 /**
  * Traditional → simplified (繁→简) with OpenCC's dictionaries. Only the dictionaries for
  * Taiwan/Hong Kong variants and traditional → simplified are imported (~110 KB), not the
@@ -14,8 +19,8 @@ import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
  */
 export const toSimplified: (text: string) => string = ConverterFactory(
   [
-    [TWVariantsRevPhrases, TWVariantsRev],
-    [HKVariantsRevPhrases, HKVariantsRev],
+    [KEEP_SIMPLIFIED, TWVariantsRevPhrases, TWVariantsRev],
+    [KEEP_SIMPLIFIED, HKVariantsRevPhrases, HKVariantsRev],
   ],
-  [[TSPhrases, TSCharacters]],
+  [[KEEP_SIMPLIFIED, TSPhrases, TSCharacters]],
 );

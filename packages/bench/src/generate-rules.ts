@@ -23,6 +23,7 @@ export function generateFaqRules(count: number): FaqRule[] {
       keywords: { any: [product, a], all: [], none: [] },
       examples: FORMS.map((f) => f.replace('{p}', product).replace('{a}', a)),
       answers: [`亲,${product}的${a}请看详情页说明哦~`],
+      followUp: 'none',
       scope: { platforms: [], shops: [] },
     });
   }

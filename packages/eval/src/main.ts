@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadRulesDirectory } from '@kefu/cli';
-import { readLabelled } from './devset.ts';
+import { DEVSET_PATH, HOLDOUT_PATH, readLabelled } from './devset.ts';
 import { evaluate } from './evaluate.ts';
 import { formatMistakes, formatReport } from './report.ts';
 
@@ -20,7 +20,14 @@ if (loaded.kind === 'invalid') {
   console.error(`invalid rules in ${rulesDir}:\n${loaded.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
   process.exit(2);
 }
-const items = readLabelled(setPath ? resolve(setPath) : undefined);
-const { report, results } = evaluate(loaded.engine, items);
-console.log(formatReport(report, setPath ?? 'dev set'));
-if (argv.includes('--mistakes')) console.log(`\nmistakes:\n${formatMistakes(results)}`);
+const sets: [string, URL | string][] = setPath
+  ? [[setPath, resolve(setPath)]]
+  : [
+      ['dev set (FAQ examples were written with it in view)', DEVSET_PATH],
+      ['held-out set (written blind to the rules)', HOLDOUT_PATH],
+    ];
+for (const [name, path] of sets) {
+  const { report, results } = evaluate(loaded.engine, readLabelled(path));
+  console.log(`${formatReport(report, name)}\n`);
+  if (argv.includes('--mistakes')) console.log(`mistakes:\n${formatMistakes(results)}\n`);
+}

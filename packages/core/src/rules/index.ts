@@ -1,6 +1,6 @@
 export { COMPLAINT_CATEGORIES, SEVERITIES, type ComplaintCategory, type ComplaintSettings, type ComplaintSignal, type Severity } from './complaint.ts';
 export type { Compliance } from './compliance.ts';
-export type { FaqRule } from './faq.ts';
+export { faqRuleSchema, type FaqRule } from './faq.ts';
 export type { HandoffSettings } from './handoff.ts';
 export { WEEKDAYS, type BusinessHours, type Slot, type Weekday } from './hours.ts';
 export { formatPath, parseRules, type ParseRulesResult, type RulesError } from './parse.ts';

@@ -21,7 +21,7 @@ export function compileRules(rules: Rules): Engine {
   const { shop } = rules;
   return {
     rules,
-    faq: new FaqMatcher(rules.faq, rules.policies.faq),
+    faq: new FaqMatcher(rules.faq, rules.policies.faq, rules.complaint.negation),
     complaint: new ComplaintDetector(rules.complaint),
     handoff: new Lexicon(rules.handoff, rules.complaint.negation),
     calendar: new BusinessCalendar(rules.hours, shop.timezone),

@@ -44,3 +44,21 @@ describe('FaqMatcher', () => {
     expect(scoped.faq.match(text, { platform: 'jd' }).best?.rule.id).toBe('shipping-time');
   });
 });
+
+describe('FaqMatcher gates', () => {
+  it('should not let a negated none-keyword block a rule', () => {
+    const gated = fixtureEngine((r) => {
+      r.faq![0]!.keywords!.none = ['投诉'];
+    });
+    const m = (t: string) => gated.faq.match(normalize(t).text);
+    expect(m('我要投诉,什么时候发货').best?.rule.id).not.toBe('shipping-time');
+    expect(m('不是要投诉,就问什么时候发货').best?.rule.id).toBe('shipping-time');
+  });
+
+  it('should normalise keywords like buyer text, so traditional keywords still gate', () => {
+    const gated = fixtureEngine((r) => {
+      r.faq![0]!.keywords!.any = ['發貨'];
+    });
+    expect(gated.faq.match(normalize('什么时候发货').text).best?.rule.id).toBe('shipping-time');
+  });
+});

@@ -1,3 +1,4 @@
+import { Lexicon, normalizeTerms, type NegationSettings } from '../lexicon/lexicon.ts';
 import type { FaqRule } from '../rules/faq.ts';
 import type { Policies } from '../rules/policies.ts';
 import { normalize } from '../text/normalize.ts';
@@ -34,6 +35,9 @@ const AMBIGUITY_MARGIN = 0.08;
 
 type Doc = { rule: number; example: string; terms: string[] };
 
+/** A rule's keyword gates, normalised like buyer text; `none` ignores negated words ("不是要投诉"). */
+type Gate = { any: string[]; all: string[]; none: Lexicon; regex?: RegExp };
+
 /**
  * The FAQ matcher, compiled once per rules version: keyword gates decide which rules may answer,
  * BM25 over their example questions decides how sure we are, and the bands turn that into
@@ -43,11 +47,12 @@ export class FaqMatcher {
   readonly #rules: FaqRule[];
   readonly #docs: Doc[] = [];
   readonly #index: Bm25Index;
-  readonly #regexes: (RegExp | undefined)[];
+  readonly #gates: Gate[];
 
   constructor(
     rules: readonly FaqRule[],
     private readonly bands: Policies['faq'],
+    negation: NegationSettings,
   ) {
     this.#rules = [...rules];
     for (const [r, rule] of rules.entries()) {
@@ -56,7 +61,12 @@ export class FaqMatcher {
       }
     }
     this.#index = new Bm25Index(this.#docs.map((d) => d.terms));
-    this.#regexes = rules.map((rule) => (rule.regex ? new RegExp(rule.regex, 'u') : undefined));
+    this.#gates = rules.map((rule) => ({
+      any: normalizeTerms(rule.keywords.any),
+      all: normalizeTerms(rule.keywords.all),
+      none: new Lexicon({ terms: rule.keywords.none, patterns: [] }, negation),
+      ...(rule.regex && { regex: new RegExp(rule.regex, 'u') }),
+    }));
   }
 
   get ruleCount(): number {
@@ -118,13 +128,13 @@ export class FaqMatcher {
     const { platforms, shops } = rule.scope;
     if (context.platform && platforms.length > 0 && !platforms.includes(context.platform)) return undefined;
     if (context.shopId && shops.length > 0 && !shops.includes(context.shopId)) return undefined;
-    const { any, all, none } = rule.keywords;
-    if (none.some((k) => text.includes(k))) return undefined;
-    if (!all.every((k) => text.includes(k))) return undefined;
-    const found = any.filter((k) => text.includes(k));
-    if (any.length > 0 && found.length === 0) return undefined;
-    const regex = this.#regexes[index];
-    if (regex && !regex.test(text)) return undefined;
-    return [...found, ...all];
+    const gate = this.#gates[index];
+    if (!gate) return undefined;
+    if (gate.none.find(text).hit) return undefined;
+    if (!gate.all.every((k) => text.includes(k))) return undefined;
+    const found = gate.any.filter((k) => text.includes(k));
+    if (gate.any.length > 0 && found.length === 0) return undefined;
+    if (gate.regex && !gate.regex.test(text)) return undefined;
+    return [...found, ...gate.all];
   }
 }

@@ -1,1 +1,1 @@
-export { Lexicon, type LexiconHit, type NegationSettings } from './lexicon.ts';
+export { Lexicon, normalizeTerms, type LexiconHit, type NegationSettings } from './lexicon.ts';

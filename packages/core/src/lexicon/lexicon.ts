@@ -1,3 +1,10 @@
+import { normalize } from '../text/normalize.ts';
+
+/** Rule words normalised like buyer text, so a 繁体 or full-width term still matches. */
+export function normalizeTerms(terms: readonly string[]): string[] {
+  return [...new Set(terms.map((t) => normalize(t).text).filter((t) => t.length > 0))];
+}
+
 /** Where a lexicon fired: the term or pattern, and what it matched. */
 export type LexiconHit = { source: 'term' | 'pattern'; match: string };
 
@@ -13,9 +20,11 @@ export class Lexicon {
   readonly #negators: string[];
 
   constructor(lexicon: { terms: readonly string[]; patterns: readonly string[] }, negation: NegationSettings) {
-    this.#terms = lexicon.terms;
+    this.#terms = normalizeTerms(lexicon.terms);
     this.#patterns = lexicon.patterns.map((p) => new RegExp(p, 'u'));
-    this.#negators = negation.cues.flatMap((cue) => [cue, ...negation.bridges.map((bridge) => cue + bridge)]);
+    const cues = normalizeTerms(negation.cues);
+    const bridges = normalizeTerms(negation.bridges);
+    this.#negators = cues.flatMap((cue) => [cue, ...bridges.map((bridge) => cue + bridge)]);
   }
 
   /** The first un-negated hit in the text, and the terms found only negated (for explanations). */

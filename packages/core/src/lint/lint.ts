@@ -1,3 +1,4 @@
+import { normalizeTerms } from '../lexicon/lexicon.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Rules } from '../rules/rules.ts';
 import { PLATFORMS } from '../types/platform.ts';
@@ -51,7 +52,8 @@ export function lintRules(rules: Rules, shopValues: Readonly<Record<string, stri
     if (rule.examples.length < MIN_EXAMPLES) {
       findings.push({ level: 'warning', path: `${path}.examples`, code: 'few-examples', message: `${rule.id}: ${rule.examples.length} examples, ${MIN_EXAMPLES}+ recommended` });
     }
-    const { any, none } = rule.keywords;
+    const any = normalizeTerms(rule.keywords.any);
+    const none = normalizeTerms(rule.keywords.none);
     for (const [i, example] of rule.examples.entries()) {
       const text = normalize(example).text;
       const blocked = none.find((k) => text.includes(k));

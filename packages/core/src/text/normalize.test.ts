@@ -11,6 +11,12 @@ describe('normalize', () => {
     expect(normalize('這個裡面有幾件').text).toBe('这个里面有几件');
   });
 
+  it('should turn Cantonese and chat spellings into Mandarin', () => {
+    expect(normalize('包裹到咗邊度呀').text).toBe('包裹到了哪里呀');
+    expect(normalize('有冇折啊 呢個size係咪偏細').text).toBe('有没有折啊,呢个size是不是偏细');
+    expect(normalize('木有声音 能发顺风吗').text).toBe('没有声音,能发顺丰吗');
+  });
+
   it('should leave simplified text alone, including the particle 么', () => {
     expect(normalize('店家在么 什麼时候发').text).toBe('店家在么,什么时候发');
     expect(normalize('台灯温度').text).toBe('台灯温度');

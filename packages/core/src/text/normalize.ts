@@ -1,3 +1,4 @@
+import { mandarin } from './colloquial.ts';
 import { toSimplified } from './to-simplified.ts';
 
 /** A buyer message prepared for matching, with what normalisation removed but we still need. */
@@ -19,7 +20,9 @@ const BANG_OR_QUERY_RUN = /[!?]{2,}/g;
 
 /**
  * Normalise a buyer message for matching: NFKC (full-width → half-width, compatibility forms),
- * 繁→简, lower case, white space as a clause break, repeated punctuation and elongation collapsed.
+ * 繁→简, Cantonese and chat spellings to Mandarin (有冇 → 有没有, 木有 → 没有), lower case, white
+ * space as a clause break, repeated punctuation and elongation collapsed. Rules' terms and
+ * keywords go through the same function when they compile, so both sides always agree.
  *
  * @example normalize('在嗎？？？ 什麼時候發貨！！') // { text: '在吗?,什么时候发货!', punctuationRun: 3 }
  */
@@ -29,8 +32,7 @@ export function normalize(raw: string): NormalizedText {
   for (const run of folded.matchAll(BANG_OR_QUERY_RUN)) {
     punctuationRun = Math.max(punctuationRun, run[0].length);
   }
-  const text = toSimplified(folded)
-    .toLowerCase()
+  const text = mandarin(toSimplified(folded).toLowerCase())
     .replace(PUNCTUATION_RUN, '$1')
     .replace(ELONGATION, '$1$1');
   return { text, punctuationRun };

@@ -13,14 +13,14 @@ export const policiesSchema = z.strictObject({
   faq: z
     .strictObject({
       /** Confidence at or above which the bot answers by itself. */
-      answerAt: z.number().min(0).max(1).default(0.6),
+      answerAt: z.number().min(0).max(1).default(0.35),
       /** Confidence at or above which the best rule is suggested to the human. */
-      suggestAt: z.number().min(0).max(1).default(0.35),
+      suggestAt: z.number().min(0).max(1).default(0.2),
       /** Don't send the same rule's answer twice in this window: the buyer needs a person. */
       repeatWindowMinutes: z.number().int().positive().default(30),
     })
     .refine((f) => f.suggestAt <= f.answerAt, { message: 'suggestAt must not exceed answerAt', path: ['suggestAt'] })
-    .default({ answerAt: 0.6, suggestAt: 0.35, repeatWindowMinutes: 30 }),
+    .default({ answerAt: 0.35, suggestAt: 0.2, repeatWindowMinutes: 30 }),
   human: z
     .strictObject({
       /** After a human's message the bot stays silent this long (or until the conversation closes). */

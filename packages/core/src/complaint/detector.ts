@@ -1,4 +1,6 @@
 import { Lexicon } from '../lexicon/lexicon.ts';
+import { Negation, normalizeTerms } from '../lexicon/negation.ts';
+import { TermIndex } from '../lexicon/term-index.ts';
 import type { ComplaintCategory, ComplaintSettings, Severity } from '../rules/complaint.ts';
 import type { NormalizedText } from '../text/normalize.ts';
 
@@ -30,31 +32,53 @@ const SEVERITY_ORDER: Record<Severity, number> = { normal: 0, high: 1, critical:
  * signal that fires is listed with the words that fired it, negations are listed too.
  */
 export class ComplaintDetector {
-  readonly #signals: { id: string; category: ComplaintCategory; weight: number; severity?: Severity; lexicon: Lexicon }[];
+  readonly #signals: ComplaintSettings['signals'];
+  /** Every signal's terms in one trie: one scan of the message finds them all. */
+  readonly #terms: TermIndex<number>;
+  readonly #patterns: { signal: number; pattern: RegExp }[];
+  readonly #negation: Negation;
   readonly #intensifiers: Lexicon;
 
   constructor(private readonly settings: ComplaintSettings) {
-    this.#signals = settings.signals.map((s) => ({
-      id: s.id,
-      category: s.category,
-      weight: s.weight,
-      ...(s.severity && { severity: s.severity }),
-      lexicon: new Lexicon(s, settings.negation),
-    }));
+    this.#signals = settings.signals;
+    this.#terms = new TermIndex(settings.signals.flatMap((s, i) => normalizeTerms(s.terms).map((t) => [t, i] as const)));
+    this.#patterns = settings.signals.flatMap((s, i) => s.patterns.map((p) => ({ signal: i, pattern: new RegExp(p, 'u') })));
+    this.#negation = new Negation(settings.negation);
     this.#intensifiers = new Lexicon(settings.intensifiers, { cues: [], bridges: [] });
+  }
+
+  /** The first un-negated match of each signal that fired, and the words found only negated. */
+  #fire(text: string): { matches: Map<number, string>; negated: Set<string> } {
+    const matches = new Map<number, string>();
+    const negated = new Set<string>();
+    for (const { start, term, values } of this.#terms.occurrences(text)) {
+      const fresh = values.filter((i) => !matches.has(i));
+      if (fresh.length === 0) continue;
+      if (this.#negation.negates(text, start)) {
+        negated.add(term);
+        continue;
+      }
+      for (const i of fresh) matches.set(i, term);
+    }
+    for (const { signal, pattern } of this.#patterns) {
+      if (matches.has(signal)) continue;
+      const m = pattern.exec(text);
+      if (m) matches.set(signal, m[0]);
+    }
+    for (const term of matches.values()) negated.delete(term);
+    return { matches, negated };
   }
 
   detect(message: NormalizedText, history: ComplaintHistory = { recentComplaintScores: [] }): ComplaintVerdict {
     const { text } = message;
+    const { matches, negated } = this.#fire(text);
     const signals: FiredSignal[] = [];
-    const negated = new Set<string>();
     let floor: Severity = 'normal';
     let base = 0;
-    for (const signal of this.#signals) {
-      const found = signal.lexicon.find(text);
-      for (const term of found.negated) negated.add(term);
-      if (!found.hit) continue;
-      signals.push({ id: signal.id, category: signal.category, weight: signal.weight, match: found.hit.match });
+    for (const [i, match] of [...matches].sort(([a], [b]) => a - b)) {
+      const signal = this.#signals[i];
+      if (!signal) continue;
+      signals.push({ id: signal.id, category: signal.category, weight: signal.weight, match });
       base += signal.weight;
       if (signal.severity && SEVERITY_ORDER[signal.severity] > SEVERITY_ORDER[floor]) floor = signal.severity;
     }

@@ -1,4 +1,5 @@
-import { Lexicon, normalizeTerms, type NegationSettings } from '../lexicon/lexicon.ts';
+import { Lexicon } from '../lexicon/lexicon.ts';
+import { normalizeTerms, type NegationSettings } from '../lexicon/negation.ts';
 import type { FaqRule } from '../rules/faq.ts';
 import type { Policies } from '../rules/policies.ts';
 import { normalize } from '../text/normalize.ts';

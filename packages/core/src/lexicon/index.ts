@@ -1,1 +1,3 @@
-export { Lexicon, normalizeTerms, type LexiconHit, type NegationSettings } from './lexicon.ts';
+export { Lexicon, type LexiconHit } from './lexicon.ts';
+export { Negation, normalizeTerms, type NegationSettings } from './negation.ts';
+export { TermIndex, type Occurrence } from './term-index.ts';

@@ -42,6 +42,15 @@ describe('ComplaintDetector', () => {
     expect(v.severity).toBe('critical');
   });
 
+  it('should count one phrase once: the heaviest of overlapping signals wins', () => {
+    const overlapping = fixtureEngine((r) => {
+      r.complaint.signals.push({ id: 'broken-weak', category: 'quality', weight: 0.4, terms: ['坏'] });
+    });
+    const v = overlapping.complaint.detect(normalize('坏了'));
+    expect(v.signals.map((s) => s.id)).toEqual(['damaged']);
+    expect(v.score).toBe(1.2);
+  });
+
   it('should score a calm question zero', () => {
     const v = detect('什么时候发货');
     expect(v).toMatchObject({ escalate: false, score: 0, signals: [] });

@@ -47,23 +47,34 @@ export class ComplaintDetector {
     this.#intensifiers = new Lexicon(settings.intensifiers, { cues: [], bridges: [] });
   }
 
-  /** The first un-negated match of each signal that fired, and the words found only negated. */
+  /**
+   * The signals that fired, each with its matched words, and the words found only negated. One
+   * phrase is one piece of evidence: where matches of different signals overlap ("坏了" and "坏"),
+   * only the heaviest signal's counts.
+   */
   #fire(text: string): { matches: Map<number, string>; negated: Set<string> } {
-    const matches = new Map<number, string>();
+    const candidates: { signal: number; start: number; end: number; match: string }[] = [];
     const negated = new Set<string>();
     for (const { start, term, values } of this.#terms.occurrences(text)) {
-      const fresh = values.filter((i) => !matches.has(i));
-      if (fresh.length === 0) continue;
       if (this.#negation.negates(text, start)) {
         negated.add(term);
         continue;
       }
-      for (const i of fresh) matches.set(i, term);
+      for (const signal of values) candidates.push({ signal, start, end: start + term.length, match: term });
     }
     for (const { signal, pattern } of this.#patterns) {
-      if (matches.has(signal)) continue;
       const m = pattern.exec(text);
-      if (m) matches.set(signal, m[0]);
+      if (m) candidates.push({ signal, start: m.index, end: m.index + m[0].length, match: m[0] });
+    }
+    const weight = (i: number): number => this.#signals[i]?.weight ?? 0;
+    candidates.sort((a, b) => weight(b.signal) - weight(a.signal) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const matches = new Map<number, string>();
+    const taken: { start: number; end: number }[] = [];
+    for (const c of candidates) {
+      if (matches.has(c.signal)) continue;
+      if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+      matches.set(c.signal, c.match);
+      taken.push(c);
     }
     for (const term of matches.values()) negated.delete(term);
     return { matches, negated };

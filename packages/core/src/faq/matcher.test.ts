@@ -35,6 +35,14 @@ describe('FaqMatcher', () => {
     expect(m.band).not.toBe('answer');
   });
 
+  it('should hold a rule to its own answerAt', () => {
+    const strict = fixtureEngine((r) => {
+      r.faq![0]!.answerAt = 0.99;
+    });
+    expect(strict.faq.match(normalize('你们仓库一般什么时候发货').text).band).toBe('suggest');
+    expect(engine.faq.match(normalize('你们仓库一般什么时候发货').text).band).toBe('answer');
+  });
+
   it('should respect platform scope', () => {
     const scoped = fixtureEngine((r) => {
       r.faq![0]!.scope = { platforms: ['jd'], shops: [] };

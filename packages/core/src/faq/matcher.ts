@@ -100,8 +100,9 @@ export class FaqMatcher {
     if (winner.score < this.bands.suggestAt) {
       return { band: 'abstain', best: winner, why: `best score ${winner.score.toFixed(2)} < suggestAt ${this.bands.suggestAt}` };
     }
-    if (winner.score < this.bands.answerAt) {
-      return { band: 'suggest', best: winner, ...(runnerUp && { runnerUp }), why: `score ${winner.score.toFixed(2)} < answerAt ${this.bands.answerAt}` };
+    const answerAt = winner.rule.answerAt ?? this.bands.answerAt;
+    if (winner.score < answerAt) {
+      return { band: 'suggest', best: winner, ...(runnerUp && { runnerUp }), why: `score ${winner.score.toFixed(2)} < answerAt ${answerAt}` };
     }
     if (runnerUp && winner.score - runnerUp.score < AMBIGUITY_MARGIN) {
       return {

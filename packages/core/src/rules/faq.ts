@@ -6,6 +6,8 @@ import { regexSource } from './regex.ts';
 export const faqRuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected kebab-case'),
   intent: z.enum(INTENTS),
+  /** This rule answers only at or above this confidence (default: policies.faq.answerAt). */
+  answerAt: z.number().min(0).max(1).optional(),
   /** Higher wins a near-tie between rules. */
   priority: z.number().int().default(0),
   keywords: z

@@ -4,7 +4,8 @@ import type { Rules } from '../rules/rules.ts';
 import { PLATFORMS } from '../types/platform.ts';
 import { renderTemplate } from '../template/render.ts';
 import { BUYER_DATA_PATTERNS } from './buyer-data.ts';
-import { scriptEntries } from './scripts.ts';
+import { formatPath } from '../rules/parse.ts';
+import { scriptEntries } from '../rules/script-entries.ts';
 
 /** A problem `cs rules lint` reports. Errors fail CI; warnings are advice. */
 export type LintFinding = { level: 'error' | 'warning'; path: string; code: string; message: string };
@@ -27,7 +28,9 @@ const SAMPLE_VALUES: Record<string, string> = {
 export function lintRules(rules: Rules, shopValues: Readonly<Record<string, string>>): LintFinding[] {
   const findings: LintFinding[] = [];
   const { compliance } = rules;
-  for (const { path, text } of scriptEntries(rules)) {
+  for (const entry of scriptEntries(rules)) {
+    const { text } = entry;
+    const path = formatPath(entry.path);
     let scrubbed = text;
     for (const phrase of compliance.allowedPhrases) scrubbed = scrubbed.split(phrase).join('');
     for (const term of compliance.absoluteTerms) {

@@ -6,25 +6,10 @@ import { faqRuleSchema } from './faq.ts';
 import { handoffSchema } from './handoff.ts';
 import { hoursSchema } from './hours.ts';
 import { policiesSchema } from './policies.ts';
+import { scriptEntries } from './script-entries.ts';
 import { scriptsSchema } from './scripts.ts';
 import { shopSchema } from './shop.ts';
 import { slaSchema } from './sla.ts';
-
-/** Every template in the rules with the script kind that decides its allowed variables. */
-function* templates(rules: z.output<typeof rulesShape>): Generator<{ path: (string | number)[]; kind: string; text: string }> {
-  for (const [kind, value] of Object.entries(rules.scripts)) {
-    if (Array.isArray(value)) {
-      for (const [i, text] of value.entries()) yield { path: ['scripts', kind, i], kind, text };
-    } else {
-      for (const [sub, list] of Object.entries(value)) {
-        for (const [i, text] of list.entries()) yield { path: ['scripts', kind, sub, i], kind, text };
-      }
-    }
-  }
-  for (const [r, rule] of rules.faq.entries()) {
-    for (const [i, text] of rule.answers.entries()) yield { path: ['faq', r, 'answers', i], kind: 'faq', text };
-  }
-}
 
 const rulesShape = z.strictObject({
   /** Set by `cs rules push`; informational. */
@@ -45,7 +30,7 @@ const rulesShape = z.strictObject({
  * here, when rules load, so a typo never reaches a buyer at send time.
  */
 export const rulesSchema = rulesShape.superRefine((rules, ctx) => {
-  for (const { path, kind, text } of templates(rules)) {
+  for (const { path, kind, text } of scriptEntries(rules)) {
     const allowed = allowedVariables(kind);
     for (const name of templateVariables(text)) {
       if (!allowed.includes(name)) {

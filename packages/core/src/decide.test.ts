@@ -103,6 +103,18 @@ describe('decide: complaints and people', () => {
     expect(kinds(actions)).toContain('schedule');
   });
 
+  it('should answer a calm damage report with the FAQ answer, and still escalate', () => {
+    const c = new Conversation(engine);
+    c.buyer('你好', shanghai('09:59'), true);
+    const calm = c.buyer('收到包装破损了,杯子坏了', shanghai('10:00'));
+    expect(replies(calm)).toEqual([expect.objectContaining({ ruleId: 'damaged', intent: 'damaged_wrong' })]);
+    expect(kinds(calm)).toEqual(['reply', 'escalate', 'handoff', 'schedule', 'schedule']);
+    const angry = new Conversation(engine);
+    angry.buyer('你好', shanghai('09:59'), true);
+    const upset = angry.buyer('收到包装破损了,杯子坏了,太失望了!!!', shanghai('10:00'));
+    expect(replies(upset).map((r) => r.ruleId)).toEqual(['scripts.complaintSoothe']);
+  });
+
   it('should escalate and hand over when the buyer asks for a person', () => {
     const c = new Conversation(engine);
     const actions = c.buyer('转人工', shanghai('10:00'), true);

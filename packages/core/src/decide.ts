@@ -29,7 +29,8 @@ function onBuyerMessage(d: Decision, event: BuyerMessage): void {
   state.complaints = state.complaints.filter((c) => d.now - c.at < windowMinutes * 60_000);
   const verdict = engine.complaint.detect(message, { recentComplaintScores: state.complaints.map((c) => c.score) });
   if (verdict.score > 0) state.complaints.push({ at: d.now, score: verdict.score });
-  if (verdict.escalate) return handleComplaint(d, verdict);
+  const faq = () => engine.faq.match(message.text, { platform: event.platform, shopId: event.shopId });
+  if (verdict.escalate) return handleComplaint(d, verdict, faq);
   if (verdict.signals.length > 0) {
     d.log({ code: 'complaint.below_threshold', detail: verdict.signals.map((s) => `${s.id}:"${s.match}"`).join(', ') }, { score: verdict.score });
   }
@@ -42,7 +43,7 @@ function onBuyerMessage(d: Decision, event: BuyerMessage): void {
     return;
   }
   const acknowledged = greet(d, firstContact) || away(d);
-  answerFaq(d, engine.faq.match(message.text, { platform: event.platform, shopId: event.shopId }), acknowledged);
+  answerFaq(d, faq(), acknowledged);
 }
 
 /**

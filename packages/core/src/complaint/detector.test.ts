@@ -21,6 +21,14 @@ describe('ComplaintDetector', () => {
     expect(detect('放心不会给差评的').escalate).toBe(false);
   });
 
+  it('should apply negation to pattern matches too', () => {
+    const patterned = fixtureEngine((r) => {
+      r.complaint.signals.push({ id: 'pattern-broken', category: 'damaged', weight: 1.2, patterns: ['裂(开|了)'] });
+    });
+    expect(patterned.complaint.detect(normalize('杯子裂开了')).escalate).toBe(true);
+    expect(patterned.complaint.detect(normalize('杯子没裂开')).escalate).toBe(false);
+  });
+
   it('should still fire when one occurrence is negated and another is not', () => {
     expect(detect('不是我不想投诉,是必须投诉').escalate).toBe(true);
   });

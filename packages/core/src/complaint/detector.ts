@@ -64,7 +64,9 @@ export class ComplaintDetector {
     }
     for (const { signal, pattern } of this.#patterns) {
       const m = pattern.exec(text);
-      if (m) candidates.push({ signal, start: m.index, end: m.index + m[0].length, match: m[0] });
+      if (!m) continue;
+      if (this.#negation.negates(text, m.index)) negated.add(m[0]);
+      else candidates.push({ signal, start: m.index, end: m.index + m[0].length, match: m[0] });
     }
     const weight = (i: number): number => this.#signals[i]?.weight ?? 0;
     candidates.sort((a, b) => weight(b.signal) - weight(a.signal) || b.end - b.start - (a.end - a.start) || a.start - b.start);

@@ -21,13 +21,17 @@ export type FaqCandidate = {
   keywords: string[];
 };
 
-export type FaqMatch =
+export type FaqMatch = (
   /** Confident: the bot answers with this rule. */
   | { band: 'answer'; best: FaqCandidate; runnerUp?: FaqCandidate }
   /** Close but not sure: a person answers, the rule is suggested to them. */
   | { band: 'suggest'; best: FaqCandidate; runnerUp?: FaqCandidate; why: string }
   /** Nothing close: a person answers. */
-  | { band: 'abstain'; best?: FaqCandidate; why: string };
+  | { band: 'abstain'; best?: FaqCandidate; why: string }
+) & {
+  /** Every rule whose gates passed and that shares words with the message, best first. */
+  ranked: readonly FaqCandidate[];
+};
 
 export type FaqContext = { platform?: Platform; shopId?: string };
 
@@ -94,15 +98,15 @@ export class FaqMatcher {
     }
     const ranked = [...best.values()].sort((a, b) => b.score - a.score || b.rule.priority - a.rule.priority);
     const top = ranked[0];
-    if (!top) return { band: 'abstain', why: 'no rule shares words with the message' };
+    if (!top) return { band: 'abstain', why: 'no rule shares words with the message', ranked };
     const runnerUp = ranked.find((c) => c.rule.intent !== top.rule.intent);
     const winner = this.#byPriority(ranked, top);
     if (winner.score < this.bands.suggestAt) {
-      return { band: 'abstain', best: winner, why: `best score ${winner.score.toFixed(2)} < suggestAt ${this.bands.suggestAt}` };
+      return { band: 'abstain', best: winner, why: `best score ${winner.score.toFixed(2)} < suggestAt ${this.bands.suggestAt}`, ranked };
     }
     const answerAt = winner.rule.answerAt ?? this.bands.answerAt;
     if (winner.score < answerAt) {
-      return { band: 'suggest', best: winner, ...(runnerUp && { runnerUp }), why: `score ${winner.score.toFixed(2)} < answerAt ${answerAt}` };
+      return { band: 'suggest', best: winner, ...(runnerUp && { runnerUp }), why: `score ${winner.score.toFixed(2)} < answerAt ${answerAt}`, ranked };
     }
     if (runnerUp && winner.score - runnerUp.score < AMBIGUITY_MARGIN) {
       return {
@@ -110,9 +114,10 @@ export class FaqMatcher {
         best: winner,
         runnerUp,
         why: `ambiguous: ${winner.rule.id} ${winner.score.toFixed(2)} vs ${runnerUp.rule.id} ${runnerUp.score.toFixed(2)}`,
+        ranked,
       };
     }
-    return { band: 'answer', best: winner, ...(runnerUp && { runnerUp }) };
+    return { band: 'answer', best: winner, ...(runnerUp && { runnerUp }), ranked };
   }
 
   /** Among near-ties with the top score, the highest priority wins. */

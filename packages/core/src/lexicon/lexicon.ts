@@ -4,7 +4,7 @@ import { TermIndex } from './term-index.ts';
 /** Where a lexicon fired: the term or pattern, and what it matched. */
 export type LexiconHit = { source: 'term' | 'pattern'; match: string };
 
-/** Terms and regular expressions over normalised text, with negation ("不是要投诉" does not count). */
+/** Terms and regular expressions over normalised text, with negation ("不是要投诉" does not count, for either). */
 export class Lexicon {
   readonly #terms: TermIndex<true>;
   readonly #patterns: RegExp[];
@@ -25,7 +25,9 @@ export class Lexicon {
     }
     for (const pattern of this.#patterns) {
       const m = pattern.exec(text);
-      if (m) return { hit: { source: 'pattern', match: m[0] }, negated: [...negated] };
+      if (!m) continue;
+      if (!this.#negation.negates(text, m.index)) return { hit: { source: 'pattern', match: m[0] }, negated: [...negated] };
+      negated.add(m[0]);
     }
     return { negated: [...negated] };
   }

@@ -1,4 +1,5 @@
 import type { ComplaintVerdict } from '../complaint/detector.ts';
+import type { FaqCandidate, FaqMatch } from '../faq/matcher.ts';
 import type { Reason } from '../types/action.ts';
 import type { Decision } from './decision.ts';
 import { openRound } from './sla.ts';
@@ -12,20 +13,52 @@ export function complaintReasons(verdict: ComplaintVerdict): Reason[] {
 }
 
 /**
- * Complaint (投诉): soothe first (先处理心情, 再处理事情 — unless a person is already there), then
- * escalate with severity and the signals that fired, and start the human-response clock.
+ * For a calm problem report, the FAQ rule to answer with: the best-ranked one of the intent the
+ * fired categories map to, at least in the suggest band: the detector and the matcher agree.
+ * Undefined when the report is not calm or no rule of that intent matched.
  */
-export function handleComplaint(d: Decision, verdict: ComplaintVerdict): void {
+function calmAnswer(d: Decision, verdict: ComplaintVerdict, faq: () => FaqMatch): FaqCandidate | undefined {
+  const map = d.rules.complaint.calmReports;
+  if (verdict.intensity > 1 || verdict.repeated) return undefined;
+  const intents = new Set(verdict.signals.map((s) => map[s.category]));
+  if (intents.has(undefined)) return undefined;
+  const { suggestAt } = d.rules.policies.faq;
+  return faq().ranked.find((c) => intents.has(c.rule.intent) && c.score >= suggestAt);
+}
+
+/**
+ * Complaint (投诉): escalate with severity and the signals that fired, and start the
+ * human-response clock. The buyer first hears the soothing script (先处理心情, 再处理事情) — or, for
+ * a calm problem report the FAQ answers ("碎了一个" → please send photos), that answer. Nothing
+ * is said while a person is already handling the conversation.
+ */
+export function handleComplaint(d: Decision, verdict: ComplaintVerdict, faq: () => FaqMatch): void {
   if (!d.humanActive) {
-    d.reply({
-      script: 'complaintSoothe',
-      variants: d.rules.scripts.complaintSoothe,
-      rotationKey: 'complaintSoothe',
-      intent: 'complaint',
-      ruleId: 'scripts.complaintSoothe',
-      reason: { code: 'complaint.soothe', detail: `complaint score ${verdict.score} ≥ ${d.rules.complaint.threshold}` },
-    });
+    const answer = calmAnswer(d, verdict, faq);
+    if (answer) {
+      const { rule, score } = answer;
+      d.reply({
+        script: 'faq',
+        variants: rule.answers,
+        rotationKey: `faq.${rule.id}`,
+        intent: rule.intent,
+        ruleId: rule.id,
+        score,
+        reason: { code: 'complaint.calm_report', detail: `calm problem report (score ${verdict.score}); answered by ${rule.id} (${score.toFixed(2)})` },
+      });
+      d.state.answers.push({ ruleId: rule.id, at: d.now });
+    } else {
+      d.reply({
+        script: 'complaintSoothe',
+        variants: d.rules.scripts.complaintSoothe,
+        rotationKey: 'complaintSoothe',
+        intent: 'complaint',
+        ruleId: 'scripts.complaintSoothe',
+        reason: { code: 'complaint.soothe', detail: `complaint score ${verdict.score} ≥ ${d.rules.complaint.threshold}` },
+      });
+    }
   }
   d.escalate(verdict.severity, complaintReasons(verdict));
+  d.handoff({ code: 'complaint', detail: verdict.signals.map((s) => s.id).join(', ') });
   openRound(d, 'complaint');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTENTS } from '../types/platform.ts';
 import { lexiconSchema, negationSchema } from './lexicon.ts';
 import { regexSource } from './regex.ts';
 
@@ -53,5 +54,21 @@ export const complaintSchema = z.strictObject({
     windowMinutes: z.number().int().positive().default(120),
   }),
   signals: z.array(complaintSignalSchema).min(1),
+  /**
+   * Problem reports that, stated calmly (only these categories, no intensity, no repetition), get
+   * the answer of an FAQ rule of the mapped intent that matches the message — "碎了一个" → please
+   * send photos — instead of the soothing script. They escalate all the same. Anger, threats,
+   * fraud claims and safety always get the soothing script first.
+   */
+  calmReports: z
+    .partialRecord(z.enum(COMPLAINT_CATEGORIES), z.enum(INTENTS))
+    .default({
+      damaged: 'damaged_wrong',
+      wrong_item: 'damaged_wrong',
+      missing_item: 'damaged_wrong',
+      quality: 'damaged_wrong',
+      delivery_failure: 'order_status',
+      refund_demand: 'return_refund',
+    }),
 });
 export type ComplaintSettings = z.infer<typeof complaintSchema>;

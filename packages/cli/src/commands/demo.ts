@@ -4,7 +4,7 @@ import { formatAction } from '../format/actions.ts';
 type Step =
   | { at: string; buyer: string; say: string }
   | { at: string; buyer: string; agent: string }
-  | { at: string; buyer: string; timer: 'sla_alert' | 'sla_breach'; ref: string }
+  | { at: string; buyer: string; timer: 'sla_alert' | 'sla_breach' | 'unpaid_reminder'; ref: string }
   | { at: string; buyer: string; order: 'created_unpaid' | 'shipped'; orderId: string };
 
 /** A day at a shop, in the shop's own time zone (Asia/Shanghai by default). */
@@ -17,9 +17,11 @@ const SCENARIO: Step[] = [
   { at: '2026-11-18T10:03:05+08:00', buyer: 'buyer-a', agent: '亲,XL比L肩宽大2厘米哦' },
   { at: '2026-11-18T10:03:30+08:00', buyer: 'buyer-a', say: '好的谢谢' },
   { at: '2026-11-18T10:05:00+08:00', buyer: 'buyer-a', order: 'created_unpaid', orderId: 'order-1' },
+  { at: '2026-11-18T10:35:00+08:00', buyer: 'buyer-a', timer: 'unpaid_reminder', ref: 'order-1' },
+  { at: '2026-11-18T14:00:00+08:00', buyer: 'buyer-c', say: '不是要投诉哈 就问下怎么退货' },
+  { at: '2026-11-18T14:02:00+08:00', buyer: 'buyer-d', say: '收到的杯子有个裂痕' },
   { at: '2026-11-18T23:40:00+08:00', buyer: 'buyer-b', say: '我的快递怎么还没发货??' },
   { at: '2026-11-18T23:41:00+08:00', buyer: 'buyer-b', say: '收到的杯子碎了,什么破质量,不处理我就打12315投诉!!!' },
-  { at: '2026-11-18T23:41:30+08:00', buyer: 'buyer-b', say: '不是要投诉哈 就问下怎么退货' },
 ];
 
 function toEvent(step: Step, id: string): InboundEvent {

@@ -1,5 +1,5 @@
-import { Lexicon } from '../lexicon/lexicon.ts';
-import { normalizeTerms, type NegationSettings } from '../lexicon/negation.ts';
+import { Negation, normalizeTerms, type NegationSettings } from '../lexicon/negation.ts';
+import { TermIndex } from '../lexicon/term-index.ts';
 import type { FaqRule } from '../rules/faq.ts';
 import type { Policies } from '../rules/policies.ts';
 import { normalize } from '../text/normalize.ts';
@@ -35,13 +35,19 @@ export type FaqMatch = (
 
 export type FaqContext = { platform?: Platform; shopId?: string };
 
+/** How many candidates a match reports (the best, runners-up, corroboration for calm reports). */
+const RANKED = 8;
+
 /** A runner-up of another intent this close to the best means the question is ambiguous. */
 const AMBIGUITY_MARGIN = 0.08;
 
 type Doc = { rule: number; example: string; terms: string[] };
 
-/** A rule's keyword gates, normalised like buyer text; `none` ignores negated words ("不是要投诉"). */
-type Gate = { any: string[]; all: string[]; none: Lexicon; regex?: RegExp };
+/** Which gate list of which rule a keyword belongs to. */
+type KeywordRef = { rule: number; list: 'any' | 'all' | 'none' };
+
+/** The keywords of each rule found in one message (negated `none` keywords left out). */
+type Found = { any: Map<number, string[]>; all: Map<number, Set<string>>; none: Set<number> };
 
 /**
  * The FAQ matcher, compiled once per rules version: keyword gates decide which rules may answer,
@@ -52,7 +58,11 @@ export class FaqMatcher {
   readonly #rules: FaqRule[];
   readonly #docs: Doc[] = [];
   readonly #index: Bm25Index;
-  readonly #gates: Gate[];
+  /** Every rule's keywords, normalised like buyer text, in one trie: one scan finds them all. */
+  readonly #keywords: TermIndex<KeywordRef>;
+  readonly #allCounts: number[];
+  readonly #regexes: (RegExp | undefined)[];
+  readonly #negation: Negation;
 
   constructor(
     rules: readonly FaqRule[],
@@ -66,12 +76,16 @@ export class FaqMatcher {
       }
     }
     this.#index = new Bm25Index(this.#docs.map((d) => d.terms));
-    this.#gates = rules.map((rule) => ({
-      any: normalizeTerms(rule.keywords.any),
-      all: normalizeTerms(rule.keywords.all),
-      none: new Lexicon({ terms: rule.keywords.none, patterns: [] }, negation),
-      ...(rule.regex && { regex: new RegExp(rule.regex, 'u') }),
-    }));
+    const entries: [string, KeywordRef][] = [];
+    for (const [r, rule] of rules.entries()) {
+      for (const list of ['any', 'all', 'none'] as const) {
+        for (const k of normalizeTerms(rule.keywords[list])) entries.push([k, { rule: r, list }]);
+      }
+    }
+    this.#keywords = new TermIndex(entries);
+    this.#allCounts = rules.map((rule) => normalizeTerms(rule.keywords.all).length);
+    this.#regexes = rules.map((rule) => (rule.regex ? new RegExp(rule.regex, 'u') : undefined));
+    this.#negation = new Negation(negation);
   }
 
   get ruleCount(): number {
@@ -81,22 +95,21 @@ export class FaqMatcher {
   /** Match normalised text (see `normalize`). */
   match(text: string, context: FaqContext = {}): FaqMatch {
     const terms = tokenize(stripFillers(text));
-    const best = new Map<number, FaqCandidate>();
+    const found = this.#find(text);
+    // Best document per rule whose gates pass; details only for the few rules that can matter.
+    const best = new Map<number, { doc: number; score: number }>();
     const gates = new Map<number, string[] | undefined>();
-    for (const [docIndex, score] of this.#index.search(terms)) {
-      const doc = this.#docs[docIndex];
-      if (!doc) continue;
-      const current = best.get(doc.rule);
-      if (current && current.score >= score) continue;
-      const rule = this.#rules[doc.rule];
-      if (!rule) continue;
-      if (!gates.has(doc.rule)) gates.set(doc.rule, this.#gate(doc.rule, rule, text, context));
-      const keywords = gates.get(doc.rule);
-      if (!keywords) continue;
-      const shared = new Set(doc.terms);
-      best.set(doc.rule, { rule, score, example: doc.example, terms: [...new Set(terms.filter((t) => shared.has(t)))], keywords });
-    }
-    const ranked = [...best.values()].sort((a, b) => b.score - a.score || b.rule.priority - a.rule.priority);
+    this.#index.search(terms, (docIndex, score) => {
+      const rule = this.#docs[docIndex]?.rule ?? -1;
+      const current = best.get(rule);
+      if (current && current.score >= score) return;
+      if (!gates.has(rule)) gates.set(rule, this.#gate(rule, found, text, context));
+      if (gates.get(rule)) best.set(rule, { doc: docIndex, score });
+    });
+    const ranked = [...best.entries()]
+      .sort(([ra, a], [rb, b]) => b.score - a.score || (this.#rules[rb]?.priority ?? 0) - (this.#rules[ra]?.priority ?? 0))
+      .slice(0, RANKED)
+      .map(([rule, { doc, score }]) => this.#candidate(rule, doc, score, terms, gates.get(rule) ?? []));
     const top = ranked[0];
     if (!top) return { band: 'abstain', why: 'no rule shares words with the message', ranked };
     const runnerUp = ranked.find((c) => c.rule.intent !== top.rule.intent);
@@ -120,6 +133,12 @@ export class FaqMatcher {
     return { band: 'answer', best: winner, ...(runnerUp && { runnerUp }), ranked };
   }
 
+  #candidate(rule: number, docIndex: number, score: number, terms: string[], keywords: string[]): FaqCandidate {
+    const doc = this.#docs[docIndex];
+    const shared = new Set(doc?.terms);
+    return { rule: this.#rules[rule] as FaqRule, score, example: doc?.example ?? '', terms: [...new Set(terms.filter((t) => shared.has(t)))], keywords };
+  }
+
   /** Among near-ties with the top score, the highest priority wins. */
   #byPriority(ranked: FaqCandidate[], top: FaqCandidate): FaqCandidate {
     let winner = top;
@@ -130,18 +149,42 @@ export class FaqMatcher {
     return winner;
   }
 
+  /** The keywords present in the text, per rule and gate list. */
+  #find(text: string): Found {
+    const found: Found = { any: new Map(), all: new Map(), none: new Set() };
+    for (const { start, term, values } of this.#keywords.occurrences(text)) {
+      let negated: boolean | undefined;
+      for (const { rule, list } of values) {
+        if (list === 'any') {
+          const hits = found.any.get(rule);
+          if (hits) hits.push(term);
+          else found.any.set(rule, [term]);
+        } else if (list === 'all') {
+          const hits = found.all.get(rule);
+          if (hits) hits.add(term);
+          else found.all.set(rule, new Set([term]));
+        } else if (!(negated ??= this.#negation.negates(text, start))) {
+          found.none.add(rule);
+        }
+      }
+    }
+    return found;
+  }
+
   /** The rule's keywords found if its gates let it answer this text, otherwise undefined. */
-  #gate(index: number, rule: FaqRule, text: string, context: FaqContext): string[] | undefined {
+  #gate(index: number, found: Found, text: string, context: FaqContext): string[] | undefined {
+    const rule = this.#rules[index];
+    if (!rule) return undefined;
     const { platforms, shops } = rule.scope;
     if (context.platform && platforms.length > 0 && !platforms.includes(context.platform)) return undefined;
     if (context.shopId && shops.length > 0 && !shops.includes(context.shopId)) return undefined;
-    const gate = this.#gates[index];
-    if (!gate) return undefined;
-    if (gate.none.find(text).hit) return undefined;
-    if (!gate.all.every((k) => text.includes(k))) return undefined;
-    const found = gate.any.filter((k) => text.includes(k));
-    if (gate.any.length > 0 && found.length === 0) return undefined;
-    if (gate.regex && !gate.regex.test(text)) return undefined;
-    return [...found, ...gate.all];
+    if (found.none.has(index)) return undefined;
+    const all = found.all.get(index) ?? new Set<string>();
+    if (all.size < (this.#allCounts[index] ?? 0)) return undefined;
+    const any = found.any.get(index) ?? [];
+    if (rule.keywords.any.length > 0 && any.length === 0) return undefined;
+    const regex = this.#regexes[index];
+    if (regex && !regex.test(text)) return undefined;
+    return [...new Set(any), ...all];
   }
 }

@@ -1,5 +1,6 @@
 import { Lexicon } from '../lexicon/lexicon.ts';
 import { Negation, normalizeTerms } from '../lexicon/negation.ts';
+import { Pattern } from '../lexicon/pattern.ts';
 import { TermIndex } from '../lexicon/term-index.ts';
 import type { ComplaintCategory, ComplaintSettings, Severity } from '../rules/complaint.ts';
 import type { NormalizedText } from '../text/normalize.ts';
@@ -35,14 +36,14 @@ export class ComplaintDetector {
   readonly #signals: ComplaintSettings['signals'];
   /** Every signal's terms in one trie: one scan of the message finds them all. */
   readonly #terms: TermIndex<number>;
-  readonly #patterns: { signal: number; pattern: RegExp }[];
+  readonly #patterns: { signal: number; pattern: Pattern }[];
   readonly #negation: Negation;
   readonly #intensifiers: Lexicon;
 
   constructor(private readonly settings: ComplaintSettings) {
     this.#signals = settings.signals;
     this.#terms = new TermIndex(settings.signals.flatMap((s, i) => normalizeTerms(s.terms).map((t) => [t, i] as const)));
-    this.#patterns = settings.signals.flatMap((s, i) => s.patterns.map((p) => ({ signal: i, pattern: new RegExp(p, 'u') })));
+    this.#patterns = settings.signals.flatMap((s, i) => s.patterns.map((p) => ({ signal: i, pattern: new Pattern(p) })));
     this.#negation = new Negation(settings.negation);
     this.#intensifiers = new Lexicon(settings.intensifiers, { cues: [], bridges: [] });
   }
@@ -62,8 +63,9 @@ export class ComplaintDetector {
       }
       for (const signal of values) candidates.push({ signal, start, end: start + term.length, match: term });
     }
+    const chars = new Set(text);
     for (const { signal, pattern } of this.#patterns) {
-      const m = pattern.exec(text);
+      const m = pattern.exec(text, chars);
       if (!m) continue;
       if (this.#negation.negates(text, m.index)) negated.add(m[0]);
       else candidates.push({ signal, start: m.index, end: m.index + m[0].length, match: m[0] });

@@ -29,6 +29,15 @@ describe('ComplaintDetector', () => {
     expect(patterned.complaint.detect(normalize('杯子没裂开')).escalate).toBe(false);
   });
 
+  it('should expand named guards in patterns', () => {
+    const guarded = fixtureEngine((r) => {
+      r.complaint.guards = { hearsay: '(?<!听说[^,]{0,6})' };
+      r.complaint.signals.push({ id: 'fake', category: 'fraud', weight: 1.5, patterns: ['{{hearsay}}假货'] });
+    });
+    expect(guarded.complaint.detect(normalize('你们卖假货')).escalate).toBe(true);
+    expect(guarded.complaint.detect(normalize('听说网上有假货')).escalate).toBe(false);
+  });
+
   it('should still fire when one occurrence is negated and another is not', () => {
     expect(detect('不是我不想投诉,是必须投诉').escalate).toBe(true);
   });

@@ -2,7 +2,7 @@ import { Lexicon } from '../lexicon/lexicon.ts';
 import { Negation, normalizeTerms } from '../lexicon/negation.ts';
 import { Pattern } from '../lexicon/pattern.ts';
 import { TermIndex } from '../lexicon/term-index.ts';
-import type { ComplaintCategory, ComplaintSettings, Severity } from '../rules/complaint.ts';
+import { expandGuards, type ComplaintCategory, type ComplaintSettings, type Severity } from '../rules/complaint.ts';
 import type { NormalizedText } from '../text/normalize.ts';
 
 /** A complaint signal that fired, with the words that fired it. */
@@ -43,7 +43,7 @@ export class ComplaintDetector {
   constructor(private readonly settings: ComplaintSettings) {
     this.#signals = settings.signals;
     this.#terms = new TermIndex(settings.signals.flatMap((s, i) => normalizeTerms(s.terms).map((t) => [t, i] as const)));
-    this.#patterns = settings.signals.flatMap((s, i) => s.patterns.map((p) => ({ signal: i, pattern: new Pattern(p) })));
+    this.#patterns = settings.signals.flatMap((s, i) => s.patterns.map((p) => ({ signal: i, pattern: new Pattern(expandGuards(p, settings.guards)) })));
     this.#negation = new Negation(settings.negation);
     this.#intensifiers = new Lexicon(settings.intensifiers, { cues: [], bridges: [] });
   }

@@ -43,6 +43,17 @@ describe('parseRules', () => {
     expect(errors.map((e) => e.path).sort()).toEqual(['faq[0].regex', 'faq[1].id', 'shop.defaultCourier', 'shop.timezone']);
   });
 
+  it('should refuse unknown guards and patterns that do not compile once expanded', () => {
+    const errors = errorsOf((r) => {
+      r.complaint.guards = { neg: '(?<!不' };
+      r.complaint.signals[0]!.patterns = ['{{nope}}12315', '{{neg}}投诉'];
+    });
+    expect(errors.map((e) => [e.path, e.message.split(':')[0]])).toEqual([
+      ['complaint.signals[0].patterns[0]', 'unknown guard {{nope}}'],
+      ['complaint.signals[0].patterns[1]', 'invalid regular expression'],
+    ]);
+  });
+
   it('should refuse malformed clock times and unknown fields', () => {
     const errors = errorsOf((r) => {
       r.hours.weekly.mon = [{ start: '9:00', end: '18:00' }];

@@ -1,55 +1,49 @@
 // Characters that need no escaping and stand for themselves: letters, digits, ideographs.
 const LITERAL = /^[\p{L}\p{N}]$/u;
 
-/** The index just past the group that opens at `open` (which must be "("), or -1. */
-function groupEnd(source: string, open: number): number {
+/**
+ * Walk a regular expression's source from `from`, calling `visit` with each structural character
+ * ("(", ")", "|") and the group depth before it; escapes and character classes are skipped.
+ * Stops early when `visit` returns true; returns the index it stopped at, or -1.
+ */
+function scan(source: string, from: number, visit: (ch: string, i: number, depth: number) => boolean): number {
   let depth = 0;
   let inClass = false;
-  for (let i = open; i < source.length; i += 1) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i += 1;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') depth += 1;
-    else if (ch === ')') {
-      depth -= 1;
-      if (depth === 0) return i + 1;
+  for (let i = from; i < source.length; i += 1) {
+    const ch = source[i] ?? '';
+    if (ch === '\\') i += 1;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(' || ch === ')' || ch === '|') {
+      if (visit(ch, i, depth)) return i;
+      depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
     }
   }
   return -1;
 }
 
-/** Split a group body at its top-level "|". */
+/** The index just past the group that opens at `open` (which must be "("), or -1. */
+function groupEnd(source: string, open: number): number {
+  const close = scan(source, open, (ch, _, depth) => ch === ')' && depth === 1);
+  return close === -1 ? -1 : close + 1;
+}
+
+/** Split a group body at its top-level "|"; undefined when its parentheses do not balance. */
 function alternatives(body: string): string[] | undefined {
   const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let from = 0;
-  for (let i = 0; i < body.length; i += 1) {
-    const ch = body[i];
-    if (ch === '\\') {
-      i += 1;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') depth += 1;
-    else if (ch === ')') depth -= 1;
-    else if (ch === '|' && depth === 0) {
+  let balanced = true;
+  let last = 0;
+  scan(body, 0, (ch, i, depth) => {
+    if (ch === '|' && depth === 0) {
       parts.push(body.slice(from, i));
       from = i + 1;
     }
-  }
-  if (depth !== 0 || inClass) return undefined;
+    if (ch === ')' && depth === 0) balanced = false;
+    last = depth + (ch === '(' ? 1 : ch === ')' ? -1 : 0);
+    return false;
+  });
+  if (!balanced || last !== 0) return undefined;
   parts.push(body.slice(from));
   return parts;
 }

@@ -2,6 +2,7 @@ import type { ComplaintVerdict } from '../complaint/detector.ts';
 import type { FaqCandidate, FaqMatch } from '../faq/matcher.ts';
 import type { Reason } from '../types/action.ts';
 import type { Decision } from './decision.ts';
+import { replyWithFaq } from './replies.ts';
 import { openRound } from './sla.ts';
 
 /** The reasons an escalation carries: every signal that fired, and what amplified them. */
@@ -37,16 +38,10 @@ export function handleComplaint(d: Decision, verdict: ComplaintVerdict, faq: () 
     const answer = calmAnswer(d, verdict, faq);
     if (answer) {
       const { rule, score } = answer;
-      d.reply({
-        script: 'faq',
-        variants: rule.answers,
-        rotationKey: `faq.${rule.id}`,
-        intent: rule.intent,
-        ruleId: rule.id,
-        score,
-        reason: { code: 'complaint.calm_report', detail: `calm problem report (score ${verdict.score}); answered by ${rule.id} (${score.toFixed(2)})` },
+      replyWithFaq(d, rule, score, {
+        code: 'complaint.calm_report',
+        detail: `calm problem report (score ${verdict.score}); answered by ${rule.id} (${score.toFixed(2)})`,
       });
-      d.state.answers.push({ ruleId: rule.id, at: d.now });
     } else {
       d.reply({
         script: 'complaintSoothe',

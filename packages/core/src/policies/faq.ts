@@ -1,18 +1,12 @@
 import type { FaqMatch } from '../faq/matcher.ts';
 import type { Decision } from './decision.ts';
+import { replyHolding, replyWithFaq } from './replies.ts';
 import { openRound } from './sla.ts';
 
-/** The holding script (稍等核实): a person will answer; sent once per waiting round. */
+/** The holding script, once per waiting round and only if nothing else was said. */
 function hold(d: Decision, detail: string): void {
   if (d.state.round || d.humanActive || d.repliedSoFar) return;
-  d.reply({
-    script: 'holding',
-    variants: d.rules.scripts.holding,
-    rotationKey: 'holding',
-    intent: 'other',
-    ruleId: 'scripts.holding',
-    reason: { code: 'faq.holding', detail },
-  });
+  replyHolding(d, { code: 'faq.holding', detail });
 }
 
 /**
@@ -36,16 +30,10 @@ export function answerFaq(d: Decision, match: FaqMatch, acknowledged: boolean): 
       openRound(d, 'repeat question');
       return;
     }
-    d.reply({
-      script: 'faq',
-      variants: rule.answers,
-      rotationKey: `faq.${rule.id}`,
-      intent: rule.intent,
-      ruleId: rule.id,
-      score,
-      reason: { code: 'faq.answer', detail: `matched "${match.best.example}" (${score.toFixed(2)}); terms ${terms.join(' ')}; keywords ${keywords.join(' ') || '-'}` },
+    replyWithFaq(d, rule, score, {
+      code: 'faq.answer',
+      detail: `matched "${match.best.example}" (${score.toFixed(2)}); terms ${terms.join(' ')}; keywords ${keywords.join(' ') || '-'}`,
     });
-    d.state.answers.push({ ruleId: rule.id, at: d.now });
     if (rule.followUp === 'escalate' || rule.intent === 'complaint') {
       d.escalate('normal', [{ code: `faq.${rule.intent}`, detail: `${rule.id} matched (${score.toFixed(2)}): a person must follow up` }]);
       d.handoff({ code: 'faq.follow_up', detail: `${rule.id} needs a person after the answer` });

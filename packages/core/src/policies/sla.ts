@@ -1,6 +1,7 @@
 import { clockMinutes, toLocal } from '../hours/zoned-time.ts';
 import type { SlaPolicy } from '../rules/sla.ts';
 import type { Decision } from './decision.ts';
+import { replyHolding } from './replies.ts';
 
 function inServiceHours(policy: SlaPolicy, at: number, timeZone: string): boolean {
   if (!policy.serviceHours) return true;
@@ -65,13 +66,6 @@ export function onSlaTimer(d: Decision, purpose: 'sla_alert' | 'sla_breach', ref
   }
   d.escalate('critical', [{ code: 'sla.breach', detail: `no human reply within ${policy.replyWithinSeconds}s (${round.reason})` }], round.deadline);
   if (policy.holdingOnBreach && !d.humanActive) {
-    d.reply({
-      script: 'holding',
-      variants: d.rules.scripts.holding,
-      rotationKey: 'holding',
-      intent: 'other',
-      ruleId: 'scripts.holding',
-      reason: { code: 'sla.breach_holding', detail: 'tell the buyer a person is on the way' },
-    });
+    replyHolding(d, { code: 'sla.breach_holding', detail: 'tell the buyer a person is on the way' });
   }
 }

@@ -10,12 +10,11 @@ export type RulesDirectory = {
 
 /** A file or folder that could not be read as JSON, named so the shop can fix it. */
 export class RulesFileError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-    options?: { cause: unknown },
-  ) {
+  readonly file: string;
+
+  constructor(file: string, message: string, options?: { cause: unknown }) {
     super(`${file}: ${message}`, options);
+    this.file = file;
   }
 }
 

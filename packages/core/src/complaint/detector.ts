@@ -40,7 +40,10 @@ export class ComplaintDetector {
   readonly #negation: Negation;
   readonly #intensifiers: Lexicon;
 
-  constructor(private readonly settings: ComplaintSettings) {
+  readonly #settings: ComplaintSettings;
+
+  constructor(settings: ComplaintSettings) {
+    this.#settings = settings;
     this.#signals = settings.signals;
     this.#terms = new TermIndex(settings.signals.flatMap((s, i) => normalizeTerms(s.terms).map((t) => [t, i] as const)));
     this.#patterns = settings.signals.flatMap((s, i) => s.patterns.map((p) => ({ signal: i, pattern: new Pattern(expandGuards(p, settings.guards)) })));
@@ -97,7 +100,7 @@ export class ComplaintDetector {
       base += signal.weight;
       if (signal.severity && SEVERITY_ORDER[signal.severity] > SEVERITY_ORDER[floor]) floor = signal.severity;
     }
-    const { intensifiers, threshold, severity, repetition } = this.settings;
+    const { intensifiers, threshold, severity, repetition } = this.#settings;
     let intensity = 1;
     if (base > 0) {
       const boosts = this.#intensifiers.count(text) + (message.punctuationRun >= 2 ? 1 : 0);

@@ -64,11 +64,10 @@ export class FaqMatcher {
   readonly #regexes: (RegExp | undefined)[];
   readonly #negation: Negation;
 
-  constructor(
-    rules: readonly FaqRule[],
-    private readonly bands: Policies['faq'],
-    negation: NegationSettings,
-  ) {
+  readonly #bands: Policies['faq'];
+
+  constructor(rules: readonly FaqRule[], bands: Policies['faq'], negation: NegationSettings) {
+    this.#bands = bands;
     this.#rules = [...rules];
     for (const [r, rule] of rules.entries()) {
       for (const example of rule.examples) {
@@ -114,10 +113,10 @@ export class FaqMatcher {
     if (!top) return { band: 'abstain', why: 'no rule shares words with the message', ranked };
     const runnerUp = ranked.find((c) => c.rule.intent !== top.rule.intent);
     const winner = this.#byPriority(ranked, top);
-    if (winner.score < this.bands.suggestAt) {
-      return { band: 'abstain', best: winner, why: `best score ${winner.score.toFixed(2)} < suggestAt ${this.bands.suggestAt}`, ranked };
+    if (winner.score < this.#bands.suggestAt) {
+      return { band: 'abstain', best: winner, why: `best score ${winner.score.toFixed(2)} < suggestAt ${this.#bands.suggestAt}`, ranked };
     }
-    const answerAt = winner.rule.answerAt ?? this.bands.answerAt;
+    const answerAt = winner.rule.answerAt ?? this.#bands.answerAt;
     if (winner.score < answerAt) {
       return { band: 'suggest', best: winner, ...(runnerUp && { runnerUp }), why: `score ${winner.score.toFixed(2)} < answerAt ${answerAt}`, ranked };
     }

@@ -12,12 +12,13 @@ const HORIZON_DAYS = 62;
  * instant. Slots belong to the day they start on; an end at or before the start runs past midnight.
  */
 export class BusinessCalendar {
+  readonly #hours: BusinessHours;
   readonly #overrides: Map<string, Slot[]>;
+  readonly timeZone: string;
 
-  constructor(
-    private readonly hours: BusinessHours,
-    readonly timeZone: string,
-  ) {
+  constructor(hours: BusinessHours, timeZone: string) {
+    this.#hours = hours;
+    this.timeZone = timeZone;
     this.#overrides = new Map(hours.overrides.map((o) => [o.date, o.slots]));
   }
 
@@ -26,7 +27,7 @@ export class BusinessCalendar {
     const today = toLocal(at, this.timeZone);
     const { year, month, day } = addDays(today.year, today.month, today.day, dayOffset);
     const weekday = WEEKDAYS[(((today.weekday + dayOffset) % 7) + 7) % 7] ?? 'mon';
-    const slots = this.#overrides.get(isoDate(year, month, day)) ?? this.hours.weekly[weekday];
+    const slots = this.#overrides.get(isoDate(year, month, day)) ?? this.#hours.weekly[weekday];
     return slots.map((slot) => {
       const startMin = clockMinutes(slot.start);
       let endMin = clockMinutes(slot.end);

@@ -5,10 +5,12 @@ import { firstChars } from './first-chars.ts';
  * run on messages containing one of them. Patterns whose start cannot be worked out always run.
  */
 export class Pattern {
+  readonly source: string;
   readonly regex: RegExp;
   readonly #starts: string[] | undefined;
 
-  constructor(readonly source: string) {
+  constructor(source: string) {
+    this.source = source;
     this.regex = new RegExp(source, 'u');
     const first = firstChars(source);
     this.#starts = first ? [...first] : undefined;

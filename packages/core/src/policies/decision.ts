@@ -13,13 +13,17 @@ import type { ConversationState } from '../types/state.ts';
  */
 export class Decision {
   readonly actions: Action[] = [];
+  readonly event: InboundEvent;
+  readonly state: ConversationState;
+  readonly engine: Engine;
+  readonly now: number;
 
-  constructor(
-    readonly event: InboundEvent,
-    readonly state: ConversationState,
-    readonly engine: Engine,
-    readonly now: number,
-  ) {}
+  constructor(event: InboundEvent, state: ConversationState, engine: Engine, now: number) {
+    this.event = event;
+    this.state = state;
+    this.engine = engine;
+    this.now = now;
+  }
 
   get rules(): Engine['rules'] {
     return this.engine.rules;

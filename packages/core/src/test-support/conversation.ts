@@ -12,15 +12,18 @@ export class Conversation {
   state: ConversationState = initialState();
   #n = 0;
 
-  constructor(
-    private readonly engine: Engine,
-    private readonly platform: Platform = 'taobao',
-  ) {}
+  readonly #engine: Engine;
+  readonly #platform: Platform;
+
+  constructor(engine: Engine, platform: Platform = 'taobao') {
+    this.#engine = engine;
+    this.#platform = platform;
+  }
 
   send<K extends InboundEvent['kind']>(kind: K, at: number, payload: Payload<K>): Action[] {
     this.#n += 1;
-    const event = { id: `e${this.#n}`, platform: this.platform, shopId: 'shop', buyerId: 'buyer', at, kind, ...payload } as InboundEvent;
-    const { actions, state } = decide(event, this.state, this.engine, at);
+    const event = { id: `e${this.#n}`, platform: this.#platform, shopId: 'shop', buyerId: 'buyer', at, kind, ...payload } as InboundEvent;
+    const { actions, state } = decide(event, this.state, this.#engine, at);
     this.state = state;
     return actions;
   }

@@ -1,0 +1,11 @@
+/** The Conversation Durable Object's SQLite tables. Idempotent: runs on every start. */
+export const MIGRATIONS = [
+  // Platform message/event ids already acted on: dedupe survives restarts.
+  `CREATE TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY, at INTEGER NOT NULL)`,
+  // The core's conversation state, one JSON row.
+  `CREATE TABLE IF NOT EXISTS state (k INTEGER PRIMARY KEY CHECK (k = 1), json TEXT NOT NULL)`,
+  // Timers the core scheduled (SLA alerts, 催付); the DO alarm fires the earliest.
+  `CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, at INTEGER NOT NULL, purpose TEXT NOT NULL, ref TEXT NOT NULL)`,
+  // Every action decided, in order: the durable record the sender and the log read from.
+  `CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, json TEXT NOT NULL)`,
+] as const;

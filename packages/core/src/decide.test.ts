@@ -109,6 +109,9 @@ describe('decide: complaints and people', () => {
     const calm = c.buyer('收到包装破损了,杯子坏了', shanghai('10:00'));
     expect(replies(calm)).toEqual([expect.objectContaining({ ruleId: 'damaged', intent: 'damaged_wrong' })]);
     expect(kinds(calm)).toEqual(['reply', 'escalate', 'handoff', 'schedule', 'schedule']);
+    const unmatched = new Conversation(engine);
+    unmatched.buyer('你好', shanghai('09:59'), true);
+    expect(replies(unmatched.buyer('杯子坏了', shanghai('10:00'))).map((r) => r.ruleId)).toEqual(['scripts.complaintSoothe']);
     const angry = new Conversation(engine);
     angry.buyer('你好', shanghai('09:59'), true);
     const upset = angry.buyer('收到包装破损了,杯子坏了,太失望了!!!', shanghai('10:00'));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HOLDOUT_PATH, DEVSET_PATH, readLabelled } from './devset.ts';
+import { DEVSET_PATH, HOLDOUT_PATH, readLabelled, TUNING_PATH } from './devset.ts';
 
 describe.each([
   ['dev set', DEVSET_PATH, 300],
   ['held-out set', HOLDOUT_PATH, 200],
+  ['tuning set', TUNING_PATH, 300],
 ])('%s', (_, path, minimum) => {
   const items = readLabelled(path);
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadRulesDirectory } from '@kefu/cli';
-import { DEVSET_PATH, HOLDOUT_PATH, readLabelled } from './devset.ts';
+import { DEVSET_PATH, HOLDOUT_PATH, readLabelled, TUNING_PATH } from './devset.ts';
 import { evaluate } from './evaluate.ts';
 import { formatMistakes, formatReport } from './report.ts';
 
@@ -12,7 +12,9 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const root = resolve(import.meta.dirname, '../../..');
-const rulesDir = resolve(root, flag('rules') ?? 'rules');
+// Paths given on the command line are relative to where the user ran pnpm (INIT_CWD).
+const here = process.env.INIT_CWD ?? process.cwd();
+const rulesDir = flag('rules') ? resolve(here, flag('rules') ?? '') : resolve(root, 'rules');
 const setPath = flag('set');
 
 const loaded = await loadRulesDirectory(rulesDir);
@@ -21,10 +23,11 @@ if (loaded.kind === 'invalid') {
   process.exit(2);
 }
 const sets: [string, URL | string][] = setPath
-  ? [[setPath, resolve(setPath)]]
+  ? [[setPath, resolve(here, setPath)]]
   : [
       ['dev set (FAQ examples were written with it in view)', DEVSET_PATH],
-      ['held-out set (written blind to the rules)', HOLDOUT_PATH],
+      ['tuning set (written blind to the rules; its mistakes guided the lexicon)', TUNING_PATH],
+      ['held-out set (written blind to the rules; only its totals were looked at since)', HOLDOUT_PATH],
     ];
 for (const [name, path] of sets) {
   const { report, results } = evaluate(loaded.engine, readLabelled(path));

@@ -14,17 +14,17 @@ export function complaintReasons(verdict: ComplaintVerdict): Reason[] {
 }
 
 /**
- * For a calm problem report, the FAQ rule to answer with: the best-ranked one of the intent the
- * fired categories map to, at least in the suggest band: the detector and the matcher agree.
- * Undefined when the report is not calm or no rule of that intent matched.
+ * For a calm problem report, the FAQ rule to answer with: the best-ranked rule of the intent the
+ * fired categories map to among those whose gates pass and that share words with the message —
+ * the detector's evidence picks the intent, the match picks the answer ("口红断了" → the
+ * damaged-goods answer). Undefined when the report is not calm or no such rule matched.
  */
 function calmAnswer(d: Decision, verdict: ComplaintVerdict, faq: () => FaqMatch): FaqCandidate | undefined {
   const map = d.rules.complaint.calmReports;
   if (verdict.intensity > 1 || verdict.repeated) return undefined;
   const intents = new Set(verdict.signals.map((s) => map[s.category]));
   if (intents.has(undefined)) return undefined;
-  const { suggestAt } = d.rules.policies.faq;
-  return faq().ranked.find((c) => intents.has(c.rule.intent) && c.score >= suggestAt);
+  return faq().ranked.find((c) => intents.has(c.rule.intent));
 }
 
 /**

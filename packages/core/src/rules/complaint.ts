@@ -74,7 +74,7 @@ export const complaintSchema = z
    * Problem reports that, stated calmly (only these categories, no intensity, no repetition), get
    * the answer of an FAQ rule of the mapped intent that matches the message — "碎了一个" → please
    * send photos — instead of the soothing script. They escalate all the same. Anger, threats,
-   * fraud claims and safety always get the soothing script first.
+   * fraud claims, safety and refund or compensation demands always get the soothing script first.
    */
   calmReports: z
     .partialRecord(z.enum(COMPLAINT_CATEGORIES), z.enum(INTENTS))
@@ -84,7 +84,6 @@ export const complaintSchema = z
       missing_item: 'damaged_wrong',
       quality: 'damaged_wrong',
       delivery_failure: 'order_status',
-      refund_demand: 'return_refund',
     }),
   })
   .superRefine((settings, ctx) => {

@@ -1,5 +1,6 @@
 import { Lexicon } from '../lexicon/lexicon.ts';
-import { Negation, normalizeTerms } from '../lexicon/negation.ts';
+import { Negation } from '../lexicon/negation.ts';
+import { normalizeTerms } from '../lexicon/terms.ts';
 import { Pattern } from '../lexicon/pattern.ts';
 import { TermIndex } from '../lexicon/term-index.ts';
 import { expandGuards, type ComplaintCategory, type ComplaintSettings, type Severity } from '../rules/complaint.ts';

@@ -39,10 +39,6 @@ export class Bm25Index {
     this.#touched = new Int32Array(docs.length);
   }
 
-  get size(): number {
-    return this.#size;
-  }
-
   /** Inverse document frequency; a term no example has counts as the rarest kind. */
   #idf(df: number): number {
     return Math.log(1 + (this.#size - df + 0.5) / (df + 0.5));

@@ -1,4 +1,5 @@
-import { Negation, normalizeTerms, type NegationSettings } from '../lexicon/negation.ts';
+import { Negation, type NegationSettings } from '../lexicon/negation.ts';
+import { normalizeTerms } from '../lexicon/terms.ts';
 import { TermIndex } from '../lexicon/term-index.ts';
 import type { FaqRule } from '../rules/faq.ts';
 import type { Policies } from '../rules/policies.ts';
@@ -85,10 +86,6 @@ export class FaqMatcher {
     this.#allCounts = rules.map((rule) => normalizeTerms(rule.keywords.all).length);
     this.#regexes = rules.map((rule) => (rule.regex ? new RegExp(rule.regex, 'u') : undefined));
     this.#negation = new Negation(negation);
-  }
-
-  get ruleCount(): number {
-    return this.#rules.length;
   }
 
   /** Match normalised text (see `normalize`). */

@@ -1,4 +1,5 @@
-import { Negation, normalizeTerms, type NegationSettings } from './negation.ts';
+import { Negation, type NegationSettings } from './negation.ts';
+import { normalizeTerms } from './terms.ts';
 import { Pattern } from './pattern.ts';
 import { TermIndex } from './term-index.ts';
 

@@ -1,11 +1,6 @@
-import { normalize } from '../text/normalize.ts';
+import { normalizeTerms } from './terms.ts';
 
 export type NegationSettings = { cues: readonly string[]; bridges: readonly string[]; scoped?: readonly string[] };
-
-/** Rule words normalised like buyer text, so a 繁体 or full-width term still matches. */
-export function normalizeTerms(terms: readonly string[]): string[] {
-  return [...new Set(terms.map((t) => normalize(t).text).filter((t) => t.length > 0))];
-}
 
 /** The longest negator checked before a term, in characters. */
 const LOOKBEHIND = 10;

@@ -1,4 +1,4 @@
-import { normalizeTerms } from '../lexicon/negation.ts';
+import { normalizeTerms } from '../lexicon/terms.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Rules } from '../rules/rules.ts';
 import { PLATFORMS } from '../types/platform.ts';

@@ -71,9 +71,8 @@ export class Conversation extends DurableObject<Env> {
       const { actions, state } = decide(event, stored.core, engine, now);
       const next: StoredState = { core: state, context: { platform: event.platform, shopId: event.shopId, buyerId: event.buyerId } };
       this.#sql.exec('INSERT OR REPLACE INTO state (k, json) VALUES (1, ?)', JSON.stringify(next));
-      const seq = this.#sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM outbox').one().n;
-      for (const [i, action] of actions.entries()) {
-        this.#sql.exec('INSERT OR IGNORE INTO outbox (id, seq, json) VALUES (?, ?, ?)', action.id, seq + i, JSON.stringify(action));
+      for (const action of actions) {
+        this.#sql.exec('INSERT OR IGNORE INTO outbox (id, json) VALUES (?, ?)', action.id, JSON.stringify(action));
         if (action.kind === 'schedule') {
           this.#sql.exec('INSERT OR REPLACE INTO timers (id, at, purpose, ref) VALUES (?, ?, ?, ?)', action.id, action.at, action.purpose, action.ref);
         }

@@ -7,5 +7,5 @@ export const MIGRATIONS = [
   // Timers the core scheduled (SLA alerts, 催付); the DO alarm fires the earliest.
   `CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, at INTEGER NOT NULL, purpose TEXT NOT NULL, ref TEXT NOT NULL)`,
   // Every action decided, in order: the durable record the sender and the log read from.
-  `CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, json TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL)`,
 ] as const;

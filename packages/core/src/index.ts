@@ -9,3 +9,4 @@ export * from './rules/index.ts';
 export { renderTemplate, templateVariables } from './template/index.ts';
 export { normalize, tokenize, type NormalizedText } from './text/index.ts';
 export * from './types/index.ts';
+export { maskPii } from './privacy/mask.ts';

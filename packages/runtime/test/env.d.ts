@@ -1,7 +1,8 @@
-// Bindings only the tests have (see vitest.config.ts).
+// Bindings only the tests have (see testing/vitest-config.ts).
 declare namespace Cloudflare {
   interface Env {
-    /** The repository's default rules document. */
     DEFAULT_RULES: Record<string, unknown>;
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+    SANDBOX_URL: string;
   }
 }

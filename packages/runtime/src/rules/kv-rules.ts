@@ -12,10 +12,10 @@ export function rulesKeys(platform: Platform, shopId: string): string[] {
 export type RulesLoad =
   /** Valid rules from this key. */
   | { kind: 'ok'; key: string; engine: Engine }
-  /** The stored rules are invalid; the last-known-good engine from this isolate keeps serving. */
-  | { kind: 'last_known_good'; key: string; engine: Engine; errors: RulesError[] }
-  /** Invalid and nothing good seen yet, or no rules stored at all. */
-  | { kind: 'unavailable'; key?: string; errors: RulesError[] };
+  /** The stored rules (version `badVersion`) are invalid; the last-known-good engine from this isolate keeps serving. */
+  | { kind: 'last_known_good'; key: string; engine: Engine; errors: RulesError[]; badVersion: string }
+  /** Invalid (version `badVersion`) and nothing good seen yet, or no rules stored at all. */
+  | { kind: 'unavailable'; key?: string; errors: RulesError[]; badVersion?: string };
 
 /**
  * Per KV key, the last valid rules seen by this isolate and their compiled engine: rules compile
@@ -41,8 +41,16 @@ export async function loadRules(kv: KVNamespace, platform: Platform, shopId: str
       cache.set(key, { raw, engine });
       return { kind: 'ok', key, engine };
     }
-    if (cached) return { kind: 'last_known_good', key, engine: cached.engine, errors: parsed.errors };
-    return { kind: 'unavailable', key, errors: parsed.errors };
+    const badVersion = fingerprint(raw);
+    if (cached) return { kind: 'last_known_good', key, engine: cached.engine, errors: parsed.errors, badVersion };
+    return { kind: 'unavailable', key, errors: parsed.errors, badVersion };
   }
   return { kind: 'unavailable', errors: [{ path: '(root)', message: `no rules under ${rulesKeys(platform, shopId).join(', ')}` }] };
+}
+
+/** A short fingerprint of a stored value (FNV-1a), so one bad version raises one alert. */
+function fingerprint(raw: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < raw.length; i += 1) hash = Math.imul(hash ^ raw.charCodeAt(i), 0x01000193);
+  return `${(hash >>> 0).toString(16)}-${raw.length}`;
 }

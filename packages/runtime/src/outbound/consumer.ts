@@ -1,0 +1,73 @@
+import type { PlatformAdapter, SendResult } from '../adapter/adapter.ts';
+import type { RuntimeEnv } from '../env.ts';
+import { writeLog } from '../log/d1-log.ts';
+import { backoffSeconds } from './backoff.ts';
+import { recordDeadLetter } from './dead-letters.ts';
+import { claimDelivery, settleDelivery } from './deliveries.ts';
+import type { OutboundJob } from './job.ts';
+import { postTeamWebhook } from './team-webhook.ts';
+
+/**
+ * Consume the outbox queue: log rows go to D1 in one batch; sends and notices are claimed by id
+ * (so a redelivered message is not sent twice), performed, and on a temporary failure retried
+ * with exponential backoff. After the queue's last retry a message lands in the dead-letter queue
+ * (`consumeDeadLetters`); a permanent refusal is dead-lettered at once. Nothing is dropped.
+ */
+export async function consumeOutbox<E extends RuntimeEnv>(batch: MessageBatch<OutboundJob>, env: E, adapter: PlatformAdapter<E>): Promise<void> {
+  const base = Number(env.RETRY_BASE_SECONDS ?? 5);
+  const logs = batch.messages.filter((m): m is Message<Extract<OutboundJob, { kind: 'log' }>> => m.body.kind === 'log');
+  if (logs.length > 0) {
+    try {
+      await writeLog(env.DB, logs.map((m) => m.body));
+      for (const m of logs) m.ack();
+    } catch (error) {
+      console.error('log: D1 write failed, retrying', error);
+      for (const m of logs) m.retry({ delaySeconds: backoffSeconds(m.attempts, base) });
+    }
+  }
+  for (const message of batch.messages) {
+    const job = message.body;
+    if (job.kind === 'log') continue;
+    const now = Date.now();
+    const claim = await claimDelivery(env.DB, job.id, job.kind, now);
+    if (claim.kind === 'done') {
+      message.ack();
+      continue;
+    }
+    if (claim.kind === 'busy') {
+      message.retry({ delaySeconds: backoffSeconds(message.attempts, base) });
+      continue;
+    }
+    const result = await perform(job, env, adapter, now);
+    if (result.kind === 'sent') {
+      await settleDelivery(env.DB, job.id, 'sent', null, Date.now());
+      message.ack();
+    } else if (result.kind === 'refused') {
+      console.error(`${job.kind} ${job.id} refused: ${result.reason}`);
+      await recordDeadLetter(env.DB, job, `refused: ${result.reason}`, Date.now());
+      message.ack();
+    } else {
+      console.warn(`${job.kind} ${job.id} attempt ${message.attempts} failed: ${result.reason}`);
+      await settleDelivery(env.DB, job.id, 'failed', result.reason, Date.now());
+      message.retry({ delaySeconds: backoffSeconds(message.attempts, base) });
+    }
+  }
+}
+
+/** Record what the dead-letter queue received: every retry spent. */
+export async function consumeDeadLetters(batch: MessageBatch<OutboundJob>, env: RuntimeEnv): Promise<void> {
+  for (const message of batch.messages) {
+    const last = await env.DB.prepare('SELECT last_error FROM deliveries WHERE id = ?').bind(message.body.id).first<{ last_error: string | null }>();
+    await recordDeadLetter(env.DB, message.body, `retries exhausted: ${last?.last_error ?? 'unknown error'}`, Date.now());
+    console.error(`dead letter: ${message.body.kind} ${message.body.id}`);
+    message.ack();
+  }
+}
+
+async function perform<E extends RuntimeEnv>(job: Exclude<OutboundJob, { kind: 'log' }>, env: E, adapter: PlatformAdapter<E>, now: number): Promise<SendResult> {
+  try {
+    return job.kind === 'send' ? await adapter.send(job.reply, env) : await postTeamWebhook(env, job.id, job.notice, now);
+  } catch (error) {
+    return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+  }
+}

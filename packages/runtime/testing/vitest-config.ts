@@ -1,0 +1,32 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { readRulesDirectory } from '@kefu/cli';
+import { standIns, startSandbox } from '@kefu/sandbox';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The vitest config of a worker package (runs in Node): tests run inside workerd with the
+ * package's real bindings (KV, Durable Objects, Queues, D1), and a real local sandbox plays the
+ * platform APIs and team channels. The sandbox starts here, so its URL can be handed to the
+ * worker as the base-URL vars; tests reach its control API through `SANDBOX_URL`.
+ */
+export async function workerTestConfig(packageDir: URL, options: { include?: string[] } = {}) {
+  const sandbox = await startSandbox({ standIns, unref: true, config: Object.assign({}, ...standIns.map((s) => s.credentials ?? {})) });
+  const rules = await readRulesDirectory(new URL('../../../rules', import.meta.url).pathname);
+  const migrations = await readD1Migrations(new URL('../migrations', import.meta.url).pathname);
+  const bindings: Record<string, unknown> = {
+    DEFAULT_RULES: rules.document,
+    TEST_MIGRATIONS: migrations,
+    SANDBOX_URL: sandbox.url,
+    TEAM_WEBHOOK_URL: `${sandbox.url}/hooks/test-team`,
+    TEAM_WEBHOOK_SECRET: 'local-team-secret',
+    RETRY_BASE_SECONDS: '0',
+  };
+  for (const standIn of standIns) {
+    Object.assign(bindings, standIn.credentials);
+    for (const name of standIn.baseUrlVars ?? []) bindings[name] = sandbox.url;
+  }
+  return defineConfig({
+    plugins: [cloudflareTest({ wrangler: { configPath: new URL('wrangler.jsonc', packageDir).pathname }, miniflare: { bindings: bindings as Record<string, never> } })],
+    test: { include: options.include ?? ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
+  });
+}

@@ -1,0 +1,1 @@
+export { douyinOpenSignature } from './signature.ts';

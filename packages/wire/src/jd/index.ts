@@ -1,0 +1,1 @@
+export { JOS_SIGN_METHODS, josTimestamp, signJos, type JosSignMethod } from './sign-jos.ts';

@@ -1,0 +1,2 @@
+export { pddMessageSocketPath } from './message-socket.ts';
+export { signPdd } from './sign-pdd.ts';

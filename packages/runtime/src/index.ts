@@ -6,3 +6,4 @@ export { ConversationObject, type HandleResult } from './conversation/conversati
 export type { RuntimeEnv } from './env.ts';
 export type { ConversationRef, OutboundJob, TeamNotice, TranscriptLine } from './outbound/job.ts';
 export { loadRules, rulesKeys, type RulesLoad } from './rules/kv-rules.ts';
+export * from './bridge/index.ts';

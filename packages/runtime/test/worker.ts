@@ -8,7 +8,8 @@ type TestPlatformEnv = RuntimeEnv & { SANDBOX_URL: string };
 
 const testPlatform: PlatformAdapter<TestPlatformEnv> = {
   platform: 'jd',
-  webhookPath: '/webhooks/test',
+  inbound: [{
+  path: '/webhooks/test',
   maxBodyBytes: 4096,
   async verify(request) {
     if (request.headers.get('x-test-app') !== 'test-app') return { kind: 'rejected', reason: 'another app' };
@@ -23,6 +24,7 @@ const testPlatform: PlatformAdapter<TestPlatformEnv> = {
       return { kind: 'malformed', reason: 'body is not JSON' };
     }
   },
+  }],
   async send(reply, env) {
     const response = await fetch(`${env.SANDBOX_URL}/recorder/test-platform`, { method: 'POST', body: JSON.stringify({ to: reply.buyerId, text: reply.text, id: reply.actionId }) });
     return response.ok ? { kind: 'sent' } : { kind: response.status >= 500 ? 'retry' : 'refused', reason: `status ${response.status}` };

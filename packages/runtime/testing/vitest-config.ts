@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
  * platform APIs and team channels. The sandbox starts here, so its URL can be handed to the
  * worker as the base-URL vars; tests reach its control API through `SANDBOX_URL`.
  */
-export async function workerTestConfig(packageDir: URL, options: { include?: string[] } = {}) {
+export async function workerTestConfig(packageDir: URL, options: { include?: string[]; vars?: (sandboxUrl: string) => Record<string, string> } = {}) {
   const sandbox = await startSandbox({ standIns, unref: true, config: Object.assign({}, ...standIns.map((s) => s.credentials ?? {})) });
   const rules = await readRulesDirectory(new URL('../../../rules', import.meta.url).pathname);
   const migrations = await readD1Migrations(new URL('../migrations', import.meta.url).pathname);
@@ -25,6 +25,7 @@ export async function workerTestConfig(packageDir: URL, options: { include?: str
     Object.assign(bindings, standIn.credentials);
     for (const name of standIn.baseUrlVars ?? []) bindings[name] = sandbox.url;
   }
+  Object.assign(bindings, options.vars?.(sandbox.url));
   return defineConfig({
     plugins: [cloudflareTest({ wrangler: { configPath: new URL('wrangler.jsonc', packageDir).pathname }, miniflare: { bindings: bindings as Record<string, never> } })],
     test: { include: options.include ?? ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },

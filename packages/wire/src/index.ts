@@ -17,3 +17,4 @@ export {
   XmlError,
   type WecomCryptoReason,
 } from './wecom/index.ts';
+export * from './bridge/index.ts';

@@ -53,23 +53,28 @@ export type SendResult =
 /** Bot messages a platform allows between two buyer messages (WeCom: 5 within 48 h, keep one for a person). */
 export type SendBudget = { max: number; windowMs: number; keepForHuman: number };
 
-/**
- * A platform's wire format and nothing else. Every adapter passes the shared contract suite
- * (`@kefu/runtime/contract`).
- */
-export interface PlatformAdapter<E> {
-  readonly platform: Platform;
-  /** Where the platform posts (e.g. `/webhooks/douyin`). */
-  readonly webhookPath: string;
+/** One way a platform reaches the worker: a webhook path with its signing and envelope. */
+export interface InboundRoute<E> {
+  /** Where the platform posts (e.g. `/webhooks/doudian`). */
+  readonly path: string;
   /** Largest body accepted; bigger bodies get 413. Defaults to 1 MiB. */
   readonly maxBodyBytes?: number;
-  readonly sendBudget?: SendBudget;
-  /** Answer a GET URL check (WeCom echostr), already verified or rejected by the adapter itself. */
+  /** Answer a GET URL check (WeCom echostr): an ack, or the rejection. */
   handshake?(request: WebhookRequest, env: E): Promise<Ack | Verdict>;
   /** Check the signature, app id and freshness against the raw body. */
   verify(request: WebhookRequest, env: E): Promise<Verdict>;
   /** Parse a verified body into events. */
   parse(request: WebhookRequest, env: E): Promise<Inbound>;
+}
+
+/**
+ * A platform's wire format and nothing else: how it reaches us (one or more inbound routes) and
+ * how we reply. Every buyer-message route passes the shared contract suite (`@kefu/runtime/contract`).
+ */
+export interface PlatformAdapter<E> {
+  readonly platform: Platform;
+  readonly inbound: InboundRoute<E>[];
+  readonly sendBudget?: SendBudget;
   /** Send one reply through the platform's API. Never throws for platform errors; returns them. */
   send(reply: OutboundReply, env: E): Promise<SendResult>;
 }

@@ -1,1 +1,1 @@
-export type { Ack, Envelope, Inbound, OutboundReply, PlatformAdapter, SendBudget, SendResult, Verdict, WebhookRequest } from './adapter.ts';
+export type { Ack, Envelope, Inbound, InboundRoute, OutboundReply, PlatformAdapter, SendBudget, SendResult, Verdict, WebhookRequest } from './adapter.ts';

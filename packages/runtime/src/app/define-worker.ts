@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Ack, PlatformAdapter, WebhookRequest } from '../adapter/adapter.ts';
+import type { Ack, InboundRoute, PlatformAdapter, WebhookRequest } from '../adapter/adapter.ts';
 import type { RuntimeEnv } from '../env.ts';
 import { consumeDeadLetters, consumeOutbox } from '../outbound/consumer.ts';
 import type { OutboundJob } from '../outbound/job.ts';
@@ -17,42 +17,15 @@ export type WorkerOptions<E extends object> = {
 };
 
 /**
- * The worker for one platform: its webhook route (verify → parse → durably record in the
- * conversation → ack), the outbox queue consumer and its dead-letter consumer, and cron.
+ * The worker for one platform: its inbound routes, the outbox queue consumer and its dead-letter
+ * consumer, and cron.
  * The ack never waits on a send: sends go through the queue.
  */
 export function defineWorker<E extends RuntimeEnv & object>(adapter: PlatformAdapter<E>, options: WorkerOptions<E> = {}): ExportedHandler<E, OutboundJob> {
   const app = new Hono<{ Bindings: E & object }>();
-  const maxSize = adapter.maxBodyBytes ?? DEFAULT_MAX_BODY;
 
   app.get('/health', (c) => c.json({ ok: true, platform: adapter.platform }));
-  app.get(adapter.webhookPath, async (c) => {
-    if (!adapter.handshake) throw new HttpError(405, 'method_not_allowed', `${adapter.platform} webhooks are POSTed`);
-    const answer = await adapter.handshake(await webhookRequest(c), c.env as E);
-    if ('kind' in answer) throw new HttpError(401, 'bad_signature', answer.kind === 'rejected' ? answer.reason : 'handshake not accepted');
-    return respond(answer);
-  });
-  app.post(
-    adapter.webhookPath,
-    bodyLimit({ maxSize, onError: () => { throw new HttpError(413, 'body_too_large', `body larger than ${maxSize} bytes`); } }),
-    async (c) => {
-      const request = await webhookRequest(c);
-      const verdict = await adapter.verify(request, c.env as E);
-      if (verdict.kind === 'rejected') {
-        console.warn(`${adapter.platform}: rejected webhook: ${verdict.reason}`);
-        throw new HttpError(401, 'bad_signature', verdict.reason);
-      }
-      const inbound = await adapter.parse(request, c.env as E);
-      if (inbound.kind === 'malformed') throw new HttpError(400, 'malformed_body', inbound.reason);
-      if (inbound.kind === 'events') await dispatch(c.env as E, inbound.envelopes);
-      if (inbound.kind === 'deferred') {
-        c.executionCtx.waitUntil(
-          inbound.fetch().then((envelopes) => dispatch(c.env as E, envelopes)).catch((error: unknown) => console.error(`${adapter.platform}: deferred fetch failed`, error)),
-        );
-      }
-      return respond(inbound.ack);
-    },
-  );
+  for (const route of adapter.inbound) mountInbound(app, adapter.platform, route);
   options.routes?.(app);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
   app.onError((error, c) => {
@@ -69,6 +42,37 @@ export function defineWorker<E extends RuntimeEnv & object>(adapter: PlatformAda
     },
     ...(options.scheduled ? { scheduled: options.scheduled } : {}),
   };
+}
+
+/** A webhook route: verify → parse → durably record in the conversations → the platform's ack. */
+function mountInbound<E extends RuntimeEnv & object>(app: Hono<{ Bindings: E }>, platform: string, route: InboundRoute<E>): void {
+  const maxSize = route.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  app.get(route.path, async (c) => {
+    if (!route.handshake) throw new HttpError(405, 'method_not_allowed', `${platform} posts to ${route.path}`);
+    const answer = await route.handshake(await webhookRequest(c), c.env as E);
+    if ('kind' in answer) throw new HttpError(401, 'bad_signature', answer.kind === 'rejected' ? answer.reason : 'handshake not accepted');
+    return respond(answer);
+  });
+  app.post(
+    route.path,
+    bodyLimit({ maxSize, onError: () => { throw new HttpError(413, 'body_too_large', `body larger than ${maxSize} bytes`); } }),
+    async (c) => {
+      const request = await webhookRequest(c);
+      const verdict = await route.verify(request, c.env as E);
+      if (verdict.kind === 'rejected') {
+        console.warn(`${platform} ${route.path}: rejected: ${verdict.reason}`);
+        throw new HttpError(401, 'bad_signature', verdict.reason);
+      }
+      const inbound = await route.parse(request, c.env as E);
+      if (inbound.kind === 'malformed') throw new HttpError(400, 'malformed_body', inbound.reason);
+      if (inbound.kind === 'events') await dispatch(c.env as E, inbound.envelopes);
+      if (inbound.kind === 'deferred') {
+        const env = c.env as E;
+        c.executionCtx.waitUntil(inbound.fetch().then((envelopes) => dispatch(env, envelopes)).catch((error: unknown) => console.error(`${platform} ${route.path}: deferred fetch failed`, error)));
+      }
+      return respond(inbound.ack);
+    },
+  );
 }
 
 async function webhookRequest(c: Context): Promise<WebhookRequest> {

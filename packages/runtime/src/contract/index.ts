@@ -4,3 +4,4 @@ export { eventually, sandboxClient } from './sandbox-client.ts';
 export { actionsOf, settled } from './settled.ts';
 export { prepareStack } from './stack.ts';
 export { testRules, type TestBindings, type TestEnv } from './test-env.ts';
+export { bridgeFixture } from './bridge-fixture.ts';

@@ -18,6 +18,8 @@ export type RuntimeEnv = {
   TEAM_WEBHOOK_URL?: string;
   /** Secret for `X-Kefu-Signature` on team webhooks (a wrangler secret). */
   TEAM_WEBHOOK_SECRET?: string;
+  /** Enables `GET /__kefu/conversation` for this bearer token (local stack, console). A wrangler secret. */
+  INSPECT_TOKEN?: string;
   /** First retry delay in seconds; doubles per attempt (default 5; tests use 0). */
   RETRY_BASE_SECONDS?: string;
 };

@@ -86,3 +86,16 @@ describe('outbound queue and log', () => {
     await env.RULES.put('rules:global', JSON.stringify(good));
   });
 });
+
+describe('inspection route', () => {
+  beforeAll(() => prepareStack(testEnv));
+
+  it('should show what the bot decided and why, only with the inspection token', async () => {
+    await SELF.fetch(message({ buyerId: 'inspected', messageId: 'inspected-m', text: '什么时候发货' }));
+    const url = 'https://kefu.test/__kefu/conversation?shop=shop&buyer=inspected';
+    expect((await SELF.fetch(url)).status).toBe(401);
+    expect((await SELF.fetch(url, { headers: { authorization: 'Bearer guess' } })).status).toBe(401);
+    const seen = (await (await SELF.fetch(url, { headers: { authorization: 'Bearer local-inspect' } })).json()) as { actions: { kind: string; ruleId?: string; reason?: { code: string } }[] };
+    expect(seen.actions.find((a) => a.kind === 'reply' && a.ruleId === 'shipping-time')?.reason?.code).toMatch(/^faq\./);
+  });
+});

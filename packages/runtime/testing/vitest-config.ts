@@ -20,6 +20,7 @@ export async function workerTestConfig(packageDir: URL, options: { include?: str
     TEAM_WEBHOOK_URL: `${sandbox.url}/hooks/test-team`,
     TEAM_WEBHOOK_SECRET: 'local-team-secret',
     RETRY_BASE_SECONDS: '0',
+    INSPECT_TOKEN: 'local-inspect',
   };
   for (const standIn of standIns) {
     Object.assign(bindings, standIn.credentials);

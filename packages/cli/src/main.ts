@@ -1,3 +1,4 @@
+import { PLATFORMS, type Platform } from '@kefu/core';
 import { resolve } from 'node:path';
 import { parseArgs, stringFlag, UsageError } from './args.ts';
 import { classify } from './commands/classify.ts';
@@ -5,9 +6,14 @@ import { demo } from './commands/demo.ts';
 import { lintRulesDirectory, validateRules } from './commands/rules-check.ts';
 import { loadRulesDirectory } from './rules-dir/load.ts';
 import { RulesFileError } from './rules-dir/read.ts';
+import { simulate } from './simulate/simulate.ts';
+import { stack } from './stack/stack.ts';
 
 const USAGE = `usage: cs <command> [options]
 
+  cs stack [--rules DIR] [--only p1,p2]       run every platform worker locally, offline, with the sandbox
+  cs simulate --platform P [--shop S] [--buyer B] [--agent] "text"
+                                              send a signed webhook to the running stack; print what the bot did and why
   cs demo [--rules DIR] ["buyer message" …]   play a day at a shop, or your messages, through the engine
   cs classify [--rules DIR] < in.jsonl        {"id","text"} lines in, one decision line out per input
   cs rules validate [DIR]                     schema and template check; exit 1 when invalid
@@ -23,15 +29,38 @@ async function engineFrom(dir: string) {
   return loaded.engine;
 }
 
+function platformOf(name: string): Platform {
+  if ((PLATFORMS as readonly string[]).includes(name)) return name as Platform;
+  throw new UsageError(`--platform must be one of ${PLATFORMS.join(', ')}`);
+}
+
+function platformList(list: string): Platform[] | undefined {
+  return list ? list.split(',').map((p) => platformOf(p.trim())) : undefined;
+}
+
+/** The shop id each platform's simulated messages go to by default (WeCom: an open_kfid). */
+function defaultShop(platform: Platform): string {
+  return platform === 'wecom' ? 'wkLocalShop' : 'local-shop';
+}
+
 /** The `cs` command. Returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    const args = parseArgs(argv, ['rules']);
+    const args = parseArgs(argv, ['rules', 'platform', 'shop', 'buyer', 'only']);
     const [command, sub, ...rest] = args.positional;
     const out = { log: (l: string) => console.log(l), error: (l: string) => console.error(l) };
     switch (command) {
       case 'classify':
         return await classify(await engineFrom(resolve(stringFlag(args, 'rules', 'rules'))), process.stdin, process.stdout);
+      case 'stack':
+        return await stack(resolve(stringFlag(args, 'rules', 'rules')), platformList(stringFlag(args, 'only', '')), out);
+      case 'simulate': {
+        const platform = platformOf(stringFlag(args, 'platform', ''));
+        const text = args.positional.slice(1).join(' ');
+        if (!text) throw new UsageError('simulate needs the message text');
+        const buyer = stringFlag(args, 'buyer', 'buyer-1');
+        return await simulate({ platform, shop: stringFlag(args, 'shop', defaultShop(platform)), buyer, text, from: args.flags.has('agent') ? 'agent' : 'buyer', messageId: `sim-${Date.now().toString(36)}` }, out);
+      }
       case 'demo':
         return demo(await engineFrom(resolve(stringFlag(args, 'rules', 'rules'))), args.positional.slice(1), out.log);
       case 'rules': {

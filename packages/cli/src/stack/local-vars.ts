@@ -1,0 +1,27 @@
+import type { Platform } from '@kefu/core';
+import { bridgeSendUrl, standIns } from '@kefu/sandbox';
+import { LOCAL_INSPECT_TOKEN, LOCAL_TEAM_HOOK } from './stack-layout.ts';
+
+/**
+ * The vars and secrets a local worker gets: the sandbox's made-up credentials, every outbound base
+ * URL pointed at the sandbox, the local team channel and inspection token. Nothing here is real.
+ */
+export function localVars(platform: Platform, sandbox: string): Record<string, string> {
+  const vars: Record<string, string> = {
+    TEAM_WEBHOOK_URL: `${sandbox}${LOCAL_TEAM_HOOK}`,
+    TEAM_WEBHOOK_SECRET: 'local-team-secret',
+    INSPECT_TOKEN: LOCAL_INSPECT_TOKEN,
+    RETRY_BASE_SECONDS: '2',
+    BRIDGE_SEND_URL: bridgeSendUrl(sandbox, platform),
+  };
+  for (const standIn of standIns) {
+    Object.assign(vars, standIn.credentials);
+    for (const name of standIn.baseUrlVars ?? []) vars[name] = sandbox;
+  }
+  return vars;
+}
+
+/** A dotenv file body (values quoted; the local values contain no quotes or newlines). */
+export function dotenv(vars: Record<string, string>): string {
+  return Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n') + '\n';
+}

@@ -29,6 +29,7 @@ export async function workerTestConfig(packageDir: URL, options: { include?: str
   Object.assign(bindings, options.vars?.(sandbox.url));
   return defineConfig({
     plugins: [cloudflareTest({ wrangler: { configPath: new URL('wrangler.jsonc', packageDir).pathname }, miniflare: { bindings: bindings as Record<string, never> } })],
-    test: { include: options.include ?? ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
+    // Files run one at a time: they share one sandbox, and a file's faults or reset must not leak into another's.
+    test: { include: options.include ?? ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000, fileParallelism: false },
   });
 }

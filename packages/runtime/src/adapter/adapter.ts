@@ -51,7 +51,13 @@ export type SendResult =
   | { kind: 'refused'; reason: string };
 
 /** Bot messages a platform allows between two buyer messages (WeCom: 5 within 48 h, keep one for a person). */
-export type SendBudget = { max: number; windowMs: number; keepForHuman: number };
+export type SendBudget = {
+  max: number;
+  windowMs: number;
+  keepForHuman: number;
+  /** Replies of this script, to an envelope whose channel has this key, go another way outside the budget (WeCom's welcome code). */
+  exempt?: { script: string; channelKey: string };
+};
 
 /** One way a platform reaches the worker: a webhook path with its signing and envelope. */
 export interface InboundRoute<E> {

@@ -44,7 +44,7 @@ export function parseBridgeBody(platform: Platform, raw: string): { kind: 'ok'; 
         : m.type === 'agent_text' ? { ...base, kind: 'agent_message', text: m.text }
         : m.type === 'session_enter' ? { ...base, kind: 'session_enter', ...(m.returning === undefined ? {} : { returning: m.returning }) }
         : { ...base, kind: 'conversation_closed' };
-      return { event, channel: { via: 'bridge', ...m.channel } };
+      return { event, channel: { ...m.channel, via: 'bridge' } };
     }),
   };
 }

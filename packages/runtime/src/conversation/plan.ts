@@ -21,12 +21,13 @@ export function planJobs(envelope: Envelope, actions: Action[], stored: StoredCo
   for (const action of actions) {
     const row = (reason: { code: string; detail: string }, detail: unknown): ActionRow => ({ actionId: action.id, eventId: event.id, conversation: ref, kind: action.kind, reason, detail: JSON.stringify(detail), at: now });
     if (action.kind === 'reply') {
-      const refusal = budgetRefusal(next.budget, budget, now);
+      const exempt = !!budget?.exempt && action.script === budget.exempt.script && !!envelope.channel?.[budget.exempt.channelKey];
+      const refusal = exempt ? undefined : budgetRefusal(next.budget, budget, now);
       if (refusal) {
         rows.push(row({ code: 'send.budget', detail: refusal }, { ruleId: action.ruleId, withheld: maskPii(action.text) }));
         continue;
       }
-      next.budget.sent += 1;
+      if (!exempt) next.budget.sent += 1;
       next.transcript.push({ from: 'bot', text: maskPii(action.text), at: now });
       jobs.push({ kind: 'send', id: action.id, reply: { actionId: action.id, ...ref, text: action.text, channel: next.channel, script: action.script } });
       rows.push(row(action.reason, { ruleId: action.ruleId, script: action.script, score: action.score, text: maskPii(action.text) }));

@@ -32,12 +32,18 @@ const MAX_BODY = 4 * 1024 * 1024;
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const records: Recorded[] = [];
+  let seq = 0;
   const inboxes = new Map<string, unknown[]>();
   const listeners = new Map<string, Set<() => void>>();
   const faults = new FaultTable();
   const state: SandboxState = {
     records,
     config: options.config ?? {},
+    record: (entry) => {
+      const recorded: Recorded = { ...entry, seq: ++seq };
+      records.push(recorded);
+      return recorded;
+    },
     inbox: (key) => inboxes.get(key) ?? (inboxes.set(key, []).get(key) as unknown[]),
     onInbox: (key, listener) => {
       const set = listeners.get(key) ?? (listeners.set(key, new Set()).get(key) as Set<() => void>);
@@ -46,7 +52,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
   };
   const routes = options.standIns.flatMap((s) => s.routes);
-  let seq = 0;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => send(res, { status: 500, json: { error: String(error) } }));
@@ -67,7 +72,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       parsed: parseBody(body, req.headers['content-type']),
     };
     const route = routes.find((r) => r.method === request.method && (typeof r.path === 'string' ? r.path === url.pathname : r.path.test(url.pathname)));
-    const channel = route ? (route.channel === 'team' || route.channel === 'recorder' ? `${route.channel}:${url.pathname.split('/').pop()}` : route.channel) : 'unknown';
+    const named = typeof route?.channel === 'function' ? route.channel(request) : route?.channel;
+    const channel = !named ? 'unknown' : named === 'team' || named === 'recorder' ? `${named}:${url.pathname.split('/').pop()}` : named;
     const record: Recorded = { ...request, seq: ++seq, channel, status: 0 };
     records.push(record);
     const fault = await faults.apply(channel);

@@ -30,7 +30,8 @@ export type Route = {
   method: 'GET' | 'POST';
   /** Matched against the path without the query. */
   path: string | RegExp;
-  channel: string;
+  /** Where it is recorded (and where faults apply); a function when one path serves several APIs (TOP's `method`). */
+  channel: string | ((request: SandboxRequest) => string);
   handle(request: SandboxRequest, sandbox: SandboxState): Reply | Promise<Reply>;
 };
 
@@ -71,6 +72,8 @@ export type SandboxState = {
   /** Called when an inbox gets new items (sockets push them at once). */
   onInbox(key: string, listener: () => void): () => void;
   records: Recorded[];
+  /** Record something that arrived outside HTTP (a WebSocket frame), numbered with the HTTP records. */
+  record(entry: Omit<Recorded, 'seq'>): Recorded;
   /** Secrets and ids the stand-ins check requests against (app keys, tokens). */
   config: Record<string, string>;
 };

@@ -1,6 +1,6 @@
 /** Which parameters a platform leaves out of its signing string. */
 export type ConcatOptions = {
-  /** Also skip parameters whose value is the empty string (TOP does; PDD and JD sign them). */
+  /** Also skip parameters whose value is the empty string (TOP and JOS do; PDD signs them). */
   skipEmpty?: boolean;
 };
 

@@ -1,0 +1,1 @@
+export { bridgeConfigured, feigeBridgeRoute, sendViaBridge } from './bridge.ts';

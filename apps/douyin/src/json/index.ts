@@ -1,0 +1,1 @@
+export { parseJson, type ParsedJson } from './parse-json.ts';

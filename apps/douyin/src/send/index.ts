@@ -1,0 +1,1 @@
+export { sendReply } from './send-reply.ts';

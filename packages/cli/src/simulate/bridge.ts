@@ -1,4 +1,4 @@
-import { doudianBridgeSigner, josBridgeSigner, pddBridgeSigner, topBridgeSigner, type BridgeSigner } from '@kefu/wire';
+import { josBridgeSigner, pddBridgeSigner, topBridgeSigner, type BridgeSigner } from '@kefu/wire';
 import type { Simulator } from './simulated.ts';
 
 /** A chat-bridge delivery signed the platform's way (docs/chat-bridge.md). */
@@ -15,4 +15,3 @@ function bridgeSimulator(signer: BridgeSigner, appKeyVar: string, secretVar: str
 export const taobaoBridge = bridgeSimulator(topBridgeSigner, 'TAOBAO_BRIDGE_APP_KEY', 'TAOBAO_BRIDGE_SECRET');
 export const pinduoduoBridge = bridgeSimulator(pddBridgeSigner, 'PDD_BRIDGE_CLIENT_ID', 'PDD_BRIDGE_SECRET');
 export const jdBridge = bridgeSimulator(josBridgeSigner, 'JD_BRIDGE_APP_KEY', 'JD_BRIDGE_SECRET');
-export const douyinBridge = bridgeSimulator(doudianBridgeSigner, 'DOUYIN_BRIDGE_APP_KEY', 'DOUYIN_BRIDGE_SECRET');

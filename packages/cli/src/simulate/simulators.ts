@@ -1,11 +1,13 @@
 import type { Platform } from '@kefu/core';
-import { douyinBridge, jdBridge, pinduoduoBridge, taobaoBridge } from './bridge.ts';
+import { jdBridge, pinduoduoBridge, taobaoBridge } from './bridge.ts';
+import { douyinIm } from './douyin.ts';
+import { wecomCallback } from './wecom.ts';
 import type { Simulator } from './simulated.ts';
 
 /** How `cs simulate` reaches each platform's worker: its real webhook where one exists, else the chat bridge. */
 export const SIMULATORS: Record<Platform, Simulator> = {
-  wecom: douyinBridge, // replaced below once the WeCom callback simulator exists
-  douyin: douyinBridge,
+  wecom: wecomCallback,
+  douyin: douyinIm,
   taobao: taobaoBridge,
   pinduoduo: pinduoduoBridge,
   jd: jdBridge,

@@ -21,7 +21,10 @@ export function localVars(platform: Platform, sandbox: string): Record<string, s
   return vars;
 }
 
-/** A dotenv file body (values quoted; the local values contain no quotes or newlines). */
-export function dotenv(vars: Record<string, string>): string {
-  return Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n') + '\n';
+/**
+ * `--var NAME:value` flags: local values are bound whether or not a worker's wrangler.jsonc declares
+ * them as secrets (an env file binds only declared ones).
+ */
+export function varFlags(vars: Record<string, string>): string[] {
+  return Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
 }

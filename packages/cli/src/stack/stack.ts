@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readRulesDirectory } from '../rules-dir/read.ts';
-import { dotenv, localVars } from './local-vars.ts';
+import { localVars, varFlags } from './local-vars.ts';
 import { REPO_ROOT, SANDBOX_PORT, sandboxUrl, STACK_PORTS, stackUrl } from './stack-layout.ts';
 
 /** Platforms whose workers have crons (Taobao's TMC pull, PDD's socket keep-alive). */
@@ -26,6 +26,9 @@ export async function stack(rulesDir: string, only: Platform[] | undefined, out:
   const rulesFile = join(state, 'rules.json');
   await writeFile(rulesFile, JSON.stringify(rules.document));
 
+  for (const p of platforms) {
+    if (await answers(`${stackUrl(p)}/health`)) throw new Error(`port ${STACK_PORTS[p]} is taken (a stack already running?): stop it first`);
+  }
   const sandbox = await startSandbox({ standIns, port: SANDBOX_PORT, config: Object.assign({}, ...standIns.map((s) => s.credentials ?? {})) });
   out.log(`sandbox      ${sandbox.url}   (what the platforms and team channel received)`);
 
@@ -40,12 +43,11 @@ export async function stack(rulesDir: string, only: Platform[] | undefined, out:
   await Promise.all(
     platforms.map(async (p) => {
       const persist = join(state, p);
-      const envFile = join(state, `${p}.env`);
-      await writeFile(envFile, dotenv(localVars(p, sandboxUrl())));
       await wranglerOnce(p, ['d1', 'migrations', 'apply', `kefu-${p}`, '--local', '--persist-to', persist]);
       await wranglerOnce(p, ['kv', 'key', 'put', 'rules:global', '--binding', 'RULES', '--local', '--persist-to', persist, '--path', rulesFile]);
-      const args = ['dev', '--port', String(STACK_PORTS[p]), '--ip', '127.0.0.1', '--persist-to', persist, '--env-file', envFile, '--test-scheduled', '--show-interactive-dev-session=false', '--inspector-port', String(STACK_PORTS[p] + 1000), '--log-level', 'warn'];
-      children.push(wrangler(p, args));
+      const args = ['dev', '--port', String(STACK_PORTS[p]), '--ip', '127.0.0.1', '--persist-to', persist, ...varFlags(localVars(p, sandboxUrl())), '--test-scheduled', '--show-interactive-dev-session=false', '--inspector-port', String(STACK_PORTS[p] + 1000), '--log-level', 'warn'];
+      // Declared secrets are read from the environment; --var binds the rest (e.g. INSPECT_TOKEN).
+      children.push(wrangler(p, args, { env: localVars(p, sandboxUrl()) }));
       await waitForHealth(p);
       out.log(`${p.padEnd(12)} ${stackUrl(p)}`);
     }),
@@ -69,11 +71,12 @@ export async function stack(rulesDir: string, only: Platform[] | undefined, out:
   return 0;
 }
 
+const answers = (url: string) => fetch(url).then((r) => r.ok, () => false);
+
 async function waitForHealth(p: Platform): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${stackUrl(p)}/health`).then((r) => r.ok, () => false);
-    if (ok) return;
+    if (await answers(`${stackUrl(p)}/health`)) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${p} did not start on ${stackUrl(p)} within 2 minutes`);

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './stack-layout.ts';
 
 /** Run the workspace's wrangler (from the app's node_modules) in an app's folder. */
-export function wrangler(app: string, args: string[], options: { quiet?: boolean } = {}): ChildProcess {
+export function wrangler(app: string, args: string[], options: { quiet?: boolean; env?: Record<string, string> } = {}): ChildProcess {
   const cwd = join(REPO_ROOT, 'apps', app);
   return spawn(join(cwd, 'node_modules', '.bin', 'wrangler'), args, {
     cwd,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: process.env.CI ?? '', NO_COLOR: '1' },
+    // Offline: no metrics, and no fetch of the Request.cf placeholder from workers.cloudflare.com.
+    env: { ...process.env, ...options.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1' },
     stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
   });
 }

@@ -4,7 +4,7 @@ import { handleComplaint } from './policies/complaint.ts';
 import { Decision } from './policies/decision.ts';
 import { answerFaq } from './policies/faq.ts';
 import { greet } from './policies/greeting.ts';
-import { onAgentMessage, onConversationClosed, onHandoffRequest } from './policies/human.ts';
+import { onAgentMessage, onClaimed, onConversationClosed, onHandoffRequest } from './policies/human.ts';
 import { onOrder, onUnpaidReminder } from './policies/orders.ts';
 import { onSlaTimer } from './policies/sla.ts';
 import { normalize } from './text/normalize.ts';
@@ -79,6 +79,9 @@ export function decide(event: InboundEvent, state: ConversationState, engine: En
       break;
     case 'conversation_closed':
       onConversationClosed(d);
+      break;
+    case 'claimed':
+      onClaimed(d, event.by);
       break;
   }
   return { actions: d.actions, state: d.state };

@@ -10,3 +10,5 @@ export { renderTemplate, templateVariables } from './template/index.ts';
 export { normalize, tokenize, type NormalizedText } from './text/index.ts';
 export * from './types/index.ts';
 export { maskPii } from './privacy/mask.ts';
+export type { SlaRules } from './rules/sla.ts';
+export * from './sla-metrics/index.ts';

@@ -10,6 +10,16 @@ export function onAgentMessage(d: Decision): void {
   d.log({ code: 'human.active', detail: `bot silent for ${quietMinutes} min` });
 }
 
+/**
+ * A person claimed the conversation from the team channel: the bot goes quiet for the quiet
+ * period (renewed by their messages). The platform's clock keeps running: a claim is not a reply.
+ */
+export function onClaimed(d: Decision, by: string): void {
+  const { quietMinutes } = d.rules.policies.human;
+  d.state.humanActiveUntil = Math.max(d.state.humanActiveUntil ?? 0, d.now + quietMinutes * 60_000);
+  d.log({ code: 'human.claimed', detail: `${by} took over; bot silent for ${quietMinutes} min` });
+}
+
 /** The conversation closed on the platform: the bot may speak again and no clock runs. */
 export function onConversationClosed(d: Decision): void {
   delete d.state.humanActiveUntil;

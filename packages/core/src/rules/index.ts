@@ -4,6 +4,7 @@ export { faqRuleSchema, type FaqRule } from './faq.ts';
 export type { HandoffSettings } from './handoff.ts';
 export { WEEKDAYS, type BusinessHours, type Slot, type Weekday } from './hours.ts';
 export { formatPath, parseRules, type ParseRulesResult, type RulesError } from './parse.ts';
+export { notifySchema, type NotifyRules } from './notify.ts';
 export type { Policies } from './policies.ts';
 export { rulesSchema, type Rules, type RulesInput } from './rules.ts';
 export type { ScriptKind, Scripts } from './scripts.ts';

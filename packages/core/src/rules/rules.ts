@@ -5,6 +5,7 @@ import { complianceSchema } from './compliance.ts';
 import { faqRuleSchema } from './faq.ts';
 import { handoffSchema } from './handoff.ts';
 import { hoursSchema } from './hours.ts';
+import { notifySchema } from './notify.ts';
 import { policiesSchema } from './policies.ts';
 import { scriptEntries } from './script-entries.ts';
 import { scriptsSchema } from './scripts.ts';
@@ -23,6 +24,7 @@ const rulesShape = z.strictObject({
   handoff: handoffSchema,
   sla: slaSchema,
   compliance: complianceSchema,
+  notify: notifySchema.default(notifySchema.parse({})),
 });
 
 /**

@@ -32,6 +32,8 @@ export type InboundEvent =
   /** A `schedule` action came due. `ref` is the one the schedule carried. */
   | (EventBase & { kind: 'timer'; purpose: TimerPurpose; ref: string })
   /** The conversation was closed on the platform: the bot may speak again. */
-  | (EventBase & { kind: 'conversation_closed' });
+  | (EventBase & { kind: 'conversation_closed' })
+  /** A person took the conversation over (a claim button or signed claim link): the bot goes quiet. */
+  | (EventBase & { kind: 'claimed'; by: string });
 
 export type InboundEventKind = InboundEvent['kind'];

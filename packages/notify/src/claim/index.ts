@@ -1,0 +1,1 @@
+export { signClaim, verifyClaim, type ClaimVerification } from './claim-token.ts';

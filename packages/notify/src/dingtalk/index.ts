@@ -1,0 +1,2 @@
+export { classifyDingtalk } from './classify-dingtalk.ts';
+export { dingtalkUrl, renderDingtalkDigest, renderDingtalkEscalation } from './render-dingtalk.ts';

@@ -1,0 +1,1 @@
+export { SEVERITIES, type ChannelRequest, type Escalation, type Severity } from './escalation.ts';

@@ -1,0 +1,2 @@
+export { classifyFeishu } from './classify-feishu.ts';
+export { FEISHU_BODY_MAX, renderFeishuDigest, renderFeishuEscalation } from './render-feishu.ts';

@@ -1,0 +1,1 @@
+export { renderDigest, renderEscalation } from './render.ts';

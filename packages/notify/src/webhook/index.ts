@@ -1,0 +1,2 @@
+export { classifyWebhook } from './classify-webhook.ts';
+export { renderWebhookDigest, renderWebhookEscalation } from './render-webhook.ts';

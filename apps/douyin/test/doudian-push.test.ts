@@ -1,6 +1,6 @@
 // The 抖店 message push route. It carries no buyer chat, so the shared contract suite does not fit;
 // these are the same properties (signature, app, body, size, dedupe) plus what the pushes mean.
-import { actionsOf, eventually, prepareStack, sandboxClient, settled, type TestEnv } from '@kefu/runtime/contract';
+import { actionsOf, eventually, prepareStack, sandboxClient, settled, type TestEnv, teamNotices } from '@kefu/runtime/contract';
 import { SELF, env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOUDIAN_APP_KEY, doudianRequest, orderId, pushBody, pushItem, unique } from './support/requests.ts';
@@ -130,11 +130,11 @@ describe('抖店 message push (/webhooks/doudian)', () => {
     const actions = await settled(testEnv, ref(order));
     expect(actions.find((a) => a.kind === 'escalate')).toMatchObject({ severity: 'critical' });
     const notices = await eventually(async () => {
-      const found = (await sandbox.requests('team:test-team')).filter((r) => (r.parsed as { notice?: { conversation: { buyerId: string } } }).notice?.conversation.buyerId === `order:${order}`);
+      const found = await teamNotices(testEnv, { buyerId: `order:${order}` });
       return found.length > 0 ? found : undefined;
     }, 'the arbitration notice');
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.parsed).toMatchObject({ notice: { conversation: { platform: 'douyin', shopId }, severity: 'critical' } });
+    expect(notices[0]).toMatchObject({ conversation: { platform: 'douyin', shopId }, escalation: { severity: 'critical' } });
   });
 
   it('should escalate a refund request (200); a payment (101) alone needs no action', async () => {

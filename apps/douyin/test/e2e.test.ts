@@ -1,7 +1,7 @@
 // End to end: a signed inbound message → the decision → the reply as the platform's API receives
 // it (recorded by the sandbox stand-ins), and complaints → the team channel.
 import type { OutboundReply } from '@kefu/runtime';
-import { actionsOf, eventually, prepareStack, sandboxClient, settled, type TestEnv } from '@kefu/runtime/contract';
+import { actionsOf, eventually, prepareStack, sandboxClient, settled, type TestEnv, teamNotices } from '@kefu/runtime/contract';
 import { doudianBridgeSigner } from '@kefu/wire';
 import { SELF, env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +17,7 @@ const ref = (buyerId: string, shopId = account) => ({ platform: 'douyin' as cons
 type Parsed = { to_user_id?: string; msg_id?: string; conversation_id?: string; scene?: string; content?: unknown; buyer_id?: string };
 const parsed = (r: { parsed?: unknown }) => (r.parsed ?? {}) as Parsed;
 const imSends = async (buyerId: string) => (await sandbox.requests('douyin:im_send')).filter((r) => parsed(r).to_user_id === buyerId);
-const teamNotices = async (buyerId: string) =>
-  (await sandbox.requests('team:test-team')).filter((r) => (r.parsed as { notice?: { conversation: { buyerId: string } } }).notice?.conversation.buyerId === buyerId);
+const noticesFor = async (buyerId: string) => (await teamNotices(testEnv, { buyerId })).map((n) => n.record);
 
 describe('抖音开放平台 private messages (/webhooks/douyin-im)', () => {
   beforeAll(() => prepareStack(testEnv));
@@ -53,10 +52,10 @@ describe('抖音开放平台 private messages (/webhooks/douyin-im)', () => {
     expect((await SELF.fetch(imRequest(imEvent({ account, buyerId, messageId: `@${unique('srv')}`, text })))).status).toBe(200);
     const actions = await settled(testEnv, ref(buyerId));
     expect(actions.some((a) => a.kind === 'escalate')).toBe(true);
-    const notices = await eventually(async () => ((await teamNotices(buyerId)).length > 0 ? teamNotices(buyerId) : undefined), 'the complaint notice');
+    const notices = await eventually(async () => ((await noticesFor(buyerId)).length > 0 ? noticesFor(buyerId) : undefined), 'the complaint notice');
     expect(notices).toHaveLength(1);
     expect(notices[0]?.headers['x-kefu-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(notices[0]?.parsed).toMatchObject({ notice: { conversation: { platform: 'douyin', shopId: account, buyerId } } });
+    expect((await teamNotices(testEnv, { buyerId }))[0]).toMatchObject({ conversation: { platform: 'douyin', shopId: account, buyerId } });
     expect(notices[0]?.body).toContain('138****5678');
     expect(notices[0]?.body).not.toContain('13812345678');
   });

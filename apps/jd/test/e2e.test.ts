@@ -1,4 +1,4 @@
-import { actionsOf, eventually, prepareStack, sandboxClient, settled, type TestEnv } from '@kefu/runtime/contract';
+import { actionsOf, eventually, prepareStack, sandboxClient, settled, type TestEnv, teamNotices } from '@kefu/runtime/contract';
 import { signJos } from '@kefu/wire';
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -66,12 +66,9 @@ describe('jd: 咚咚 chat through the bridge', () => {
     const buyer = unique('buyer');
     const actions = await deliver(buyerText(buyer, '东西是坏的，你们再不处理我就去12315投诉'));
     expect(actions.some((a) => a.kind === 'escalate')).toBe(true);
-    const notices = (await sandbox.requests('team:test-team')).filter((r) => {
-      const { notice } = r.parsed as { notice: { conversation: { platform: string; buyerId: string }; reasons: { code: string }[] } };
-      return notice.conversation.platform === 'jd' && notice.conversation.buyerId === buyer && notice.reasons.some((reason) => reason.code.startsWith('complaint.'));
-    });
+    const notices = (await teamNotices(testEnv, { platform: 'jd', buyerId: buyer })).filter((n) => n.escalation.reasons.some((reason) => reason.code.startsWith('complaint.')));
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.status).toBe(200);
+    expect(notices[0]?.record.status).toBe(200);
   });
 
   it('should dead-letter a reply the bridge keeps failing, not lose it', async () => {

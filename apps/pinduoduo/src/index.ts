@@ -1,8 +1,11 @@
-import { ConversationObject, defineWorker, type PlatformAdapter } from '@kefu/runtime';
+import { ChannelOutboxObject, ConversationObject, defineWorker, type PlatformAdapter } from '@kefu/runtime';
 import { chatBridgeRoute, chatBridgeSend } from './chat-bridge.ts';
 import { messageSocketStub } from './message-socket/index.ts';
 
 export { PddMessageSocket } from './message-socket/index.ts';
+
+/** Escalations per team channel: rate limits, digests, retries. */
+export class ChannelOutbox extends ChannelOutboxObject {}
 
 /** One conversation per (pinduoduo, mall, buyer). */
 export class Conversation extends ConversationObject {}

@@ -1,4 +1,4 @@
-import { eventually, prepareStack, sandboxClient, settled, type TestEnv } from '@kefu/runtime/contract';
+import { eventually, prepareStack, sandboxClient, settled, type TestEnv, teamNotices } from '@kefu/runtime/contract';
 import { pddBridgeSigner } from '@kefu/wire';
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,12 +48,12 @@ describe('pinduoduo end to end', () => {
     const actions = await settled(testEnv, { platform: 'pinduoduo', shopId: SHOP, buyerId: b });
     expect(actions.some((a) => a.kind === 'escalate')).toBe(true);
     const notice = await eventually(async () => {
-      const found = (await sandbox.requests('team:test-team')).filter((r) => (r.parsed as { notice?: { conversation?: { buyerId?: string } } }).notice?.conversation?.buyerId === b);
+      const found = await teamNotices(testEnv, { buyerId: b });
       return found.length > 0 ? found : undefined;
     }, 'the team notice');
     expect(notice).toHaveLength(1);
-    expect(notice[0]?.parsed).toMatchObject({ notice: { conversation: { platform: 'pinduoduo', shopId: SHOP, buyerId: b } } });
-    expect(notice[0]?.headers['x-kefu-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(notice[0]).toMatchObject({ conversation: { platform: 'pinduoduo', shopId: SHOP, buyerId: b } });
+    expect(notice[0]?.record.headers['x-kefu-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
   });
 
   it('should refuse a bridge send for good when no bridge is configured', async () => {

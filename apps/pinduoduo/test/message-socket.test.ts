@@ -1,5 +1,5 @@
 import type { Recorded } from '@kefu/sandbox';
-import { actionsOf, eventually, prepareStack, sandboxClient, settled, type TestEnv } from '@kefu/runtime/contract';
+import { actionsOf, eventually, prepareStack, sandboxClient, settled, type TestEnv, teamNotices } from '@kefu/runtime/contract';
 import { createExecutionContext, createScheduledController, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +22,7 @@ const refundCreated = (orderSn: string, mallID = MALL) => ({
   content: { mall_id: mallID, refund_fee: 1990, bill_type: 1, modified: Date.now(), refund_id: 7381745730 + n, operation: 1000, tid: orderSn },
 });
 const acksOf = async (id: string) => (await sandbox.requests('pinduoduo:ack')).filter((r) => new RegExp(`"id":${id}[,}]`).test(r.body));
-const noticesFor = async (buyerId: string) =>
-  (await sandbox.requests('team:test-team')).filter((r) => (r.parsed as { notice?: { conversation?: { buyerId?: string } } }).notice?.conversation?.buyerId === buyerId);
+const noticesFor = async (buyerId: string) => (await teamNotices(testEnv, { buyerId })).map((n) => n.record);
 const loggedKind = (eventId: string) => testEnv.DB.prepare('SELECT kind FROM conversation_log WHERE event_id = ?').bind(eventId).first<{ kind: string }>();
 
 describe('pinduoduo message socket', () => {

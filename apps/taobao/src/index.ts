@@ -1,8 +1,11 @@
 // The Taobao/Tmall worker: order events from TMC (pulled every minute), buyer chat through a chat
 // bridge, replies through the bridge. See README.md for what is official protocol and what is not.
-import { ConversationObject, defineWorker, type PlatformAdapter } from '@kefu/runtime';
+import { ChannelOutboxObject, ConversationObject, defineWorker, type PlatformAdapter } from '@kefu/runtime';
 import { chatBridgeRoute, sendReply } from './bridge.ts';
 import { pullTmc } from './tmc/index.ts';
+
+/** Escalations per team channel: rate limits, digests, retries. */
+export class ChannelOutbox extends ChannelOutboxObject {}
 
 export class Conversation extends ConversationObject {}
 

@@ -1,4 +1,4 @@
-import { bridgeFixture, eventually, prepareStack, settled } from '@kefu/runtime/contract';
+import { bridgeFixture, eventually, prepareStack, settled, teamNotices } from '@kefu/runtime/contract';
 import type { Recorded } from '@kefu/sandbox';
 import { signTop, topBridgeSigner } from '@kefu/wire';
 import { SELF } from 'cloudflare:test';
@@ -41,9 +41,9 @@ describe('taobao end to end', () => {
     await fixture.expectAck(await SELF.fetch(await fixture.buyerMessage({ buyerId, messageId: unique('msg'), text: '东西是坏的，你们再不处理我就去12315投诉' })));
     const actions = await settled(env, { platform: 'taobao', shopId: fixture.shopId, buyerId });
     expect(actions.some((a) => a.kind === 'escalate')).toBe(true);
-    const notices = (await sandbox.requests('team:test-team')).filter((r) => (r.parsed as { notice: { conversation: { buyerId: string } } }).notice.conversation.buyerId === buyerId);
+    const notices = await teamNotices(env as unknown as { SANDBOX_URL: string }, { buyerId });
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.parsed).toMatchObject({ type: 'kefu.escalation', notice: { conversation: { platform: 'taobao', shopId: fixture.shopId, buyerId } } });
+    expect(notices[0]).toMatchObject({ conversation: { platform: 'taobao', shopId: fixture.shopId, buyerId }, escalation: { platform: 'taobao' } });
   });
 
   it('should send 催付 for an order still unpaid after the reminder delay through the bridge, with the trade id', async () => {

@@ -1,4 +1,4 @@
-import { actionsOf, eventually, prepareStack, settled } from '@kefu/runtime/contract';
+import { actionsOf, eventually, prepareStack, settled, teamNotices } from '@kefu/runtime/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { confirmedIds, env, longId, mark, pubTime, queueTmc, refundContent, runCron, sandbox, since, tradeContent, unique } from './tmc-support.ts';
 
@@ -30,9 +30,9 @@ describe('TMC pulled by the cron trigger', () => {
     await queueTmc([{ id: longId(), topic: 'taobao_refund_RefundCreated', content: refundContent(t) }]);
     await runCron();
     await settled(env, { platform: 'taobao', shopId: t.seller, buyerId: t.buyer });
-    const notices = (await sandbox.requests('team:test-team')).filter((r) => (r.parsed as { notice: { conversation: { buyerId: string } } }).notice.conversation.buyerId === t.buyer);
+    const notices = await teamNotices(env as unknown as { SANDBOX_URL: string }, { buyerId: t.buyer });
     expect(notices).toHaveLength(1);
-    expect((notices[0]?.parsed as { notice: { reasons: { code: string; detail: string }[] } }).notice.reasons).toEqual([{ code: 'order.refund_requested', detail: `order ${t.tid}: buyer requested a refund` }]);
+    expect(notices[0]?.escalation.reasons).toEqual([{ code: 'order.refund_requested', detail: `order ${t.tid}: buyer requested a refund` }]);
   });
 
   it('should act once on a message TMC delivers again because its confirm was lost', async () => {

@@ -1,4 +1,4 @@
-import { ConversationObject, defineWorker, type PlatformAdapter, type SendBudget } from '@kefu/runtime';
+import { ChannelOutboxObject, ConversationObject, defineWorker, type PlatformAdapter, type SendBudget } from '@kefu/runtime';
 import { wecomCallback } from './callback-route.ts';
 import type { WecomEnv } from './env.ts';
 import { sendReply } from './send.ts';
@@ -13,6 +13,9 @@ export { KfCursor } from './kf-cursor.ts';
 const sendBudget: SendBudget = { max: 5, windowMs: 48 * 3_600_000, keepForHuman: 1, exempt: { script: 'greeting', channelKey: 'welcome_code' } };
 
 const wecom: PlatformAdapter<WecomEnv> = { platform: 'wecom', inbound: [wecomCallback], sendBudget, send: sendReply };
+
+/** Escalations per team channel: rate limits, digests, retries. */
+export class ChannelOutbox extends ChannelOutboxObject {}
 
 /** The conversation Durable Object, under WeCom's send budget. */
 export class Conversation extends ConversationObject {

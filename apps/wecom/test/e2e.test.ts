@@ -1,5 +1,5 @@
 import type { Action, InboundEvent } from '@kefu/core';
-import { actionsOf, eventually, prepareStack, sandboxClient, settled } from '@kefu/runtime/contract';
+import { actionsOf, eventually, prepareStack, sandboxClient, settled, teamNotices } from '@kefu/runtime/contract';
 import { conversationKey } from '@kefu/runtime';
 import type { Recorded } from '@kefu/sandbox';
 import { env, SELF } from 'cloudflare:test';
@@ -178,9 +178,9 @@ describe('wecom worker, end to end', () => {
     await deliver([customerText(OPEN_KFID, buyer, unique('msg'), '东西是坏的，你们再不处理我就去12315投诉')]);
     const actions = await settled(testEnv, ref(buyer));
     expect(actions.filter((a) => a.kind === 'escalate').length).toBeGreaterThan(0);
-    const notices = (await sandbox.requests('team:test-team')).filter((r) => (r.parsed as { notice: { conversation: { buyerId: string } } }).notice.conversation.buyerId === buyer);
+    const notices = await teamNotices(testEnv, { buyerId: buyer });
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.parsed).toMatchObject({ type: 'kefu.escalation', notice: { conversation: ref(buyer), title: '买家投诉/差评风险' } });
+    expect(notices[0]).toMatchObject({ conversation: ref(buyer), escalation: { title: '买家投诉/差评风险' } });
   });
 
   it('should ack and ignore a callback that is not a 微信客服 event', async () => {

@@ -1,4 +1,5 @@
 import type { ConversationObject } from './conversation/conversation.ts';
+import type { ChannelOutboxObject } from './notify/channel-outbox.ts';
 import type { OutboundJob } from './outbound/job.ts';
 
 /**
@@ -14,12 +15,24 @@ export type RuntimeEnv = {
   OUTBOX: Queue<OutboundJob>;
   /** Conversation log, action log, deliveries and dead letters (migrations/). */
   DB: D1Database;
-  /** The shop's team channel: a generic signed JSON webhook (issue 4 adds DingTalk, Feishu…). */
+  /** One outbox per team channel: rate limits, digests, retries (notify/channel-outbox.ts). */
+  CHANNEL_OUTBOX: DurableObjectNamespace<ChannelOutboxObject>;
+  /** Team channels, a wrangler secret: JSON `{ "<name>": { type, url, secret?, people? } }` (see @kefu/notify). */
+  TEAM_CHANNELS?: string;
+  /** Without TEAM_CHANNELS: one generic signed JSON webhook, the channel `team`. */
   TEAM_WEBHOOK_URL?: string;
   /** Secret for `X-Kefu-Signature` on team webhooks (a wrangler secret). */
   TEAM_WEBHOOK_SECRET?: string;
   /** Enables `GET /__kefu/conversation` for this bearer token (local stack, console). A wrangler secret. */
   INSPECT_TOKEN?: string;
+  /** This worker's public base URL, for claim links (`<PUBLIC_URL>/claim?…`). */
+  PUBLIC_URL?: string;
+  /** Secret that signs claim links (HMAC, with expiry). */
+  CLAIM_SECRET?: string;
+  /** Slack app signing secret: verifies the claim button's interaction requests (v0, 5-minute window). */
+  SLACK_SIGNING_SECRET?: string;
+  /** The console's base URL, for "view conversation" links. */
+  CONSOLE_URL?: string;
   /** First retry delay in seconds; doubles per attempt (default 5; tests use 0). */
   RETRY_BASE_SECONDS?: string;
 };

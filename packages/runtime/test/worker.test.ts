@@ -62,7 +62,7 @@ describe('outbound queue and log', () => {
     const b = buyer();
     await SELF.fetch(message({ buyerId: b, messageId: `${b}-m`, text: '你们再不处理我就打12315投诉，电话13812345678' }));
     await settled(testEnv, { platform: 'jd', shopId: 'shop', buyerId: b });
-    const notices = (await sandbox.requests('team:test-team')).filter((r) => (r.parsed as { notice: { conversation: { buyerId: string } } }).notice.conversation.buyerId === b);
+    const notices = (await sandbox.requests('team:test-team')).filter((r) => (r.parsed as { escalation?: { id: string } }).escalation?.id.includes(`|${b}|`));
     expect(notices).toHaveLength(1);
     expect(notices[0]?.body).toContain('138****5678');
     expect(notices[0]?.body).not.toContain('13812345678');
@@ -78,11 +78,11 @@ describe('outbound queue and log', () => {
     const b = buyer();
     for (const id of ['a', 'b']) expect((await SELF.fetch(message({ buyerId: b, messageId: `${b}-${id}`, text: '什么时候发货' }))).status).toBe(200);
     const alerts = await eventually(async () => {
-      const found = (await sandbox.requests('team:test-team')).filter((r) => (r.parsed as { id: string }).id.startsWith('rules-invalid:'));
+      const found = (await sandbox.requests('team:test-team')).filter((r) => decodeURIComponent((r.parsed as { escalation?: { id: string } }).escalation?.id ?? '').includes('|rules-invalid:'));
       return found.length > 0 ? found : undefined;
     }, 'the rules alert');
     await settled(testEnv, { platform: 'jd', shopId: 'shop', buyerId: b }, 2);
-    expect(new Set(alerts.map((r) => (r.parsed as { id: string }).id)).size).toBe(1);
+    expect(new Set(alerts.map((r) => (r.parsed as { escalation: { id: string } }).escalation.id)).size).toBe(1);
     await env.RULES.put('rules:global', JSON.stringify(good));
   });
 });

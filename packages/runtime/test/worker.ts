@@ -1,8 +1,9 @@
 // The runtime's test worker: the shared glue on a minimal test platform whose "API" is a sandbox
 // recorder. Real adapters live in apps/*; this one exists to test the glue on its own.
-import { defineWorker, ConversationObject, type PlatformAdapter, type RuntimeEnv } from '../src/index.ts';
+import { ChannelOutboxObject, defineWorker, ConversationObject, type PlatformAdapter, type RuntimeEnv } from '../src/index.ts';
 
 export class Conversation extends ConversationObject {}
+export class ChannelOutbox extends ChannelOutboxObject {}
 
 type TestPlatformEnv = RuntimeEnv & { SANDBOX_URL: string };
 
@@ -17,9 +18,10 @@ const testPlatform: PlatformAdapter<TestPlatformEnv> = {
   },
   async parse(request) {
     try {
-      const { id, shop, buyer, text } = JSON.parse(request.body) as Record<string, string>;
+      const { id, shop, buyer, text, from } = JSON.parse(request.body) as Record<string, string>;
       if (!id || !shop || !buyer || !text) return { kind: 'malformed', reason: 'id, shop, buyer and text are required' };
-      return { kind: 'events', ack: { json: { ok: true } }, envelopes: [{ event: { kind: 'buyer_message', id, platform: 'jd', shopId: shop, buyerId: buyer, at: Date.now(), text } }] };
+      const base = { id, platform: 'jd' as const, shopId: shop, buyerId: buyer, at: Date.now(), text };
+      return { kind: 'events', ack: { json: { ok: true } }, envelopes: [{ event: from === 'agent' ? { ...base, kind: 'agent_message' } : { ...base, kind: 'buyer_message' } }] };
     } catch {
       return { kind: 'malformed', reason: 'body is not JSON' };
     }

@@ -1,6 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { readRulesDirectory } from '@kefu/cli';
-import { standIns, startSandbox } from '@kefu/sandbox';
+import { dingtalkRobotUrl, feishuHookUrl, slackWebhookUrl, standIns, startSandbox, wecomBotUrl } from '@kefu/sandbox';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -10,15 +10,19 @@ import { defineConfig } from 'vitest/config';
  * worker as the base-URL vars; tests reach its control API through `SANDBOX_URL`.
  */
 export async function workerTestConfig(packageDir: URL, options: { include?: string[]; vars?: (sandboxUrl: string) => Record<string, string> } = {}) {
-  const sandbox = await startSandbox({ standIns, unref: true, config: Object.assign({}, ...standIns.map((s) => s.credentials ?? {})) });
+  const credentials: Record<string, string> = Object.assign({}, ...standIns.map((s) => s.credentials ?? {}));
+  const sandbox = await startSandbox({ standIns, unref: true, config: credentials });
   const rules = await readRulesDirectory(new URL('../../../rules', import.meta.url).pathname);
   const migrations = await readD1Migrations(new URL('../migrations', import.meta.url).pathname);
   const bindings: Record<string, unknown> = {
     DEFAULT_RULES: rules.document,
     TEST_MIGRATIONS: migrations,
     SANDBOX_URL: sandbox.url,
-    TEAM_WEBHOOK_URL: `${sandbox.url}/hooks/test-team`,
-    TEAM_WEBHOOK_SECRET: 'local-team-secret',
+    // Every team channel type, each at its sandbox stand-in. The default rules route to `team` only.
+    TEAM_CHANNELS: JSON.stringify(testChannels(sandbox.url, credentials)),
+    PUBLIC_URL: 'https://kefu.test',
+    CLAIM_SECRET: 'local-claim-secret',
+    SLACK_SIGNING_SECRET: credentials.SLACK_TEST_SIGNING_SECRET,
     RETRY_BASE_SECONDS: '0',
     INSPECT_TOKEN: 'local-inspect',
   };
@@ -32,4 +36,16 @@ export async function workerTestConfig(packageDir: URL, options: { include?: str
     // Files run one at a time: they share one sandbox, and a file's faults or reset must not leak into another's.
     test: { include: options.include ?? ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000, fileParallelism: false },
   });
+}
+
+/** The team channels tests post to: one of each type, at the sandbox. */
+export function testChannels(sandboxUrl: string, credentials: Record<string, string>) {
+  const people = { supervisor: { mobile: '13800000000', userId: 'supervisor' } };
+  return {
+    team: { type: 'webhook', url: `${sandboxUrl}/hooks/test-team`, secret: 'local-team-secret' },
+    ding: { type: 'dingtalk', url: dingtalkRobotUrl(sandboxUrl), secret: credentials.DINGTALK_TEST_SECRET, people },
+    feishu: { type: 'feishu', url: feishuHookUrl(sandboxUrl), secret: credentials.FEISHU_TEST_SECRET, people },
+    wecombot: { type: 'wecom', url: wecomBotUrl(sandboxUrl), people },
+    slack: { type: 'slack', url: slackWebhookUrl(sandboxUrl), people },
+  };
 }

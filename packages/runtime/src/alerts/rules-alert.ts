@@ -16,6 +16,8 @@ export function rulesAlert(rules: RulesLoad, event: InboundEvent): OutboundJob |
     id: `rules-invalid:${rules.key}:${rules.badVersion}`,
     notice: {
       conversation: { platform: event.platform, shopId: event.shopId, buyerId: event.buyerId },
+      escalationId: `rules-invalid:${rules.key}:${rules.badVersion}`,
+      update: 0,
       severity: serving ? 'high' : 'critical',
       title: serving ? '规则校验失败，仍在使用上一版有效规则' : '规则校验失败，没有可用规则，机器人已停止回复',
       reasons: rules.errors.slice(0, 10).map((e) => ({ code: 'rules.invalid', detail: `${rules.key} ${e.path}: ${e.message}` })),

@@ -5,3 +5,4 @@ export { actionsOf, settled } from './settled.ts';
 export { prepareStack } from './stack.ts';
 export { testRules, type TestBindings, type TestEnv } from './test-env.ts';
 export { bridgeFixture } from './bridge-fixture.ts';
+export { teamNotices, type TeamNoticeRecord } from './team-notices.ts';

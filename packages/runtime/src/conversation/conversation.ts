@@ -1,4 +1,4 @@
-import { decide, type Action, type Engine, type InboundEvent, type TimerPurpose } from '@kefu/core';
+import { decide, trackRound, type Action, type Engine, type InboundEvent, type TimerPurpose } from '@kefu/core';
 import { DurableObject } from 'cloudflare:workers';
 import type { Envelope, SendBudget } from '../adapter/adapter.ts';
 import { rulesAlert } from '../alerts/rules-alert.ts';
@@ -93,7 +93,8 @@ export class ConversationObject extends DurableObject<RuntimeEnv> {
       if (!fresh) return { kind: 'duplicate' };
       const stored = this.#stored();
       const { actions, state } = decide(event, stored.core, engine, now);
-      const { jobs, next } = planJobs(envelope, actions, { ...stored, core: state }, this.sendBudget, now);
+      const tracked = trackRound(stored.rounds, event, actions, engine.rules.sla[event.platform], engine.rules.shop.timezone);
+      const { jobs, next } = planJobs(envelope, actions, { ...stored, core: state, rounds: tracked.state }, this.sendBudget, now, tracked.changed);
       this.#sql.exec('INSERT OR REPLACE INTO state (k, json) VALUES (1, ?)', JSON.stringify(next));
       for (const action of actions) {
         this.#sql.exec('INSERT OR IGNORE INTO actions (id, json) VALUES (?, ?)', action.id, JSON.stringify(action));

@@ -1,4 +1,4 @@
-import { maskPii, type Action, type InboundEvent } from '@kefu/core';
+import { maskPii, type Action, type InboundEvent, type MetricsRound } from '@kefu/core';
 import type { Envelope, SendBudget } from '../adapter/adapter.ts';
 import type { ActionRow, OutboundJob, TeamNotice } from '../outbound/job.ts';
 import { TRANSCRIPT_LINES, type StoredConversation } from './stored.ts';
@@ -8,13 +8,17 @@ import { TRANSCRIPT_LINES, type StoredConversation } from './stored.ts';
  * the platform's send budget), the team notices with a masked transcript, and the log rows.
  * No I/O: the Durable Object writes the result in the same transaction as the decision.
  */
-export function planJobs(envelope: Envelope, actions: Action[], stored: StoredConversation, budget: SendBudget | undefined, now: number): { jobs: OutboundJob[]; next: StoredConversation } {
+export function planJobs(envelope: Envelope, actions: Action[], stored: StoredConversation, budget: SendBudget | undefined, now: number, round?: MetricsRound): { jobs: OutboundJob[]; next: StoredConversation } {
   const { event } = envelope;
   const ref = { platform: event.platform, shopId: event.shopId, buyerId: event.buyerId };
   const next: StoredConversation = { ...stored, ref, channel: { ...stored.channel, ...envelope.channel }, transcript: [...stored.transcript], budget: { ...stored.budget } };
   const text = 'text' in event ? maskPii(event.text) : null;
   if (event.kind === 'buyer_message') next.budget = { since: event.at, sent: 0 };
   if (text !== null) next.transcript.push({ from: event.kind === 'agent_message' ? 'agent' : 'buyer', text, at: event.at });
+  // A person replied or the conversation closed: the open escalation is done. (A claim keeps it open:
+  // SLA alerts still concern the person who claimed it, as updates, until they reply.)
+  const closedEscalation = event.kind === 'agent_message' || event.kind === 'conversation_closed' ? next.escalation?.id : undefined;
+  if (closedEscalation) delete next.escalation;
 
   const jobs: OutboundJob[] = [];
   const rows: ActionRow[] = [];
@@ -32,7 +36,8 @@ export function planJobs(envelope: Envelope, actions: Action[], stored: StoredCo
       jobs.push({ kind: 'send', id: action.id, reply: { actionId: action.id, ...ref, text: action.text, channel: next.channel, script: action.script } });
       rows.push(row(action.reason, { ruleId: action.ruleId, script: action.script, score: action.score, text: maskPii(action.text) }));
     } else if (action.kind === 'escalate') {
-      const notice: TeamNotice = { conversation: ref, severity: action.severity, title: titleOf(action), reasons: action.reasons, ...(action.deadline ? { deadline: action.deadline } : {}), transcript: next.transcript.slice(-TRANSCRIPT_LINES) };
+      next.escalation = next.escalation ? { id: next.escalation.id, updates: next.escalation.updates + 1 } : { id: action.id, updates: 0 };
+      const notice: TeamNotice = { conversation: ref, escalationId: next.escalation.id, update: next.escalation.updates, severity: action.severity, title: titleOf(action), reasons: action.reasons, ...(action.deadline ? { deadline: action.deadline } : {}), transcript: next.transcript.slice(-TRANSCRIPT_LINES) };
       jobs.push({ kind: 'notify', id: action.id, notice });
       rows.push(row(action.reasons[0] ?? { code: 'escalate', detail: '' }, { severity: action.severity, reasons: action.reasons, deadline: action.deadline }));
     } else if (action.kind === 'schedule') {
@@ -44,7 +49,7 @@ export function planJobs(envelope: Envelope, actions: Action[], stored: StoredCo
     }
   }
   next.transcript = next.transcript.slice(-TRANSCRIPT_LINES);
-  jobs.push({ kind: 'log', id: `log:${event.id}`, event: { eventId: event.id, conversation: ref, kind: eventKind(event), text, at: event.at }, actions: rows });
+  jobs.push({ kind: 'log', id: `log:${event.id}`, event: { eventId: event.id, conversation: ref, kind: eventKind(event), text, at: event.at }, actions: rows, ...(round ? { rounds: [round] } : {}), ...(closedEscalation ? { closedEscalation } : {}) });
   return { jobs, next };
 }
 

@@ -1,4 +1,4 @@
-import { initialState, type ConversationState } from '@kefu/core';
+import { initialState, type ConversationState, type RoundsState } from '@kefu/core';
 import type { ConversationRef, TranscriptLine } from '../outbound/job.ts';
 
 /** What the Conversation DO keeps beside the core's state. */
@@ -12,10 +12,14 @@ export type StoredConversation = {
   transcript: TranscriptLine[];
   /** Bot messages since the buyer last wrote (platform send budgets). */
   budget: { since: number; sent: number };
+  /** The open escalation: later escalations update it instead of opening new ones, until a person takes over. */
+  escalation?: { id: string; updates: number };
+  /** The platform-metrics round (人工响应 as the platform counts it), see `trackRound`. */
+  rounds: RoundsState;
 };
 
 export const TRANSCRIPT_LINES = 8;
 
 export function emptyConversation(): StoredConversation {
-  return { core: initialState(), channel: {}, transcript: [], budget: { since: 0, sent: 0 } };
+  return { core: initialState(), channel: {}, transcript: [], budget: { since: 0, sent: 0 }, rounds: {} };
 }

@@ -1,11 +1,14 @@
 import type { PlatformAdapter, SendResult } from '../adapter/adapter.ts';
 import type { RuntimeEnv } from '../env.ts';
+import type { MetricsRound } from '@kefu/core';
 import { writeLog } from '../log/d1-log.ts';
+import { refreshSlaDaily } from '../log/sla-log.ts';
+import { loadRules } from '../rules/kv-rules.ts';
 import { backoffSeconds } from './backoff.ts';
 import { recordDeadLetter } from './dead-letters.ts';
 import { claimDelivery, settleDelivery } from './deliveries.ts';
 import type { OutboundJob } from './job.ts';
-import { postTeamWebhook } from './team-webhook.ts';
+import { submitNotice } from '../notify/submit.ts';
 
 /**
  * Consume the outbox queue: log rows go to D1 in one batch; sends and notices are claimed by id
@@ -19,6 +22,7 @@ export async function consumeOutbox<E extends RuntimeEnv>(batch: MessageBatch<Ou
   if (logs.length > 0) {
     try {
       await writeLog(env.DB, logs.map((m) => m.body));
+      await refreshShops(env, logs.flatMap((m) => m.body.rounds ?? []));
       for (const m of logs) m.ack();
     } catch (error) {
       console.error('log: D1 write failed, retrying', error);
@@ -54,6 +58,17 @@ export async function consumeOutbox<E extends RuntimeEnv>(batch: MessageBatch<Ou
   }
 }
 
+/** Recompute the daily SLA figures of the shops whose rounds just changed. */
+async function refreshShops(env: RuntimeEnv, rounds: MetricsRound[]): Promise<void> {
+  const shops = new Map(rounds.map((r) => [`${r.platform}\u0000${r.shopId}`, r]));
+  for (const r of shops.values()) {
+    const rules = await loadRules(env.RULES, r.platform, r.shopId);
+    if (rules.kind === 'unavailable') continue;
+    const now = Date.now();
+    await refreshSlaDaily(env.DB, r.platform, r.shopId, rules.engine.rules.sla, rules.engine.rules.shop.timezone, now - 2 * 86_400_000, now);
+  }
+}
+
 /** Record what the dead-letter queue received: every retry spent. */
 export async function consumeDeadLetters(batch: MessageBatch<OutboundJob>, env: RuntimeEnv): Promise<void> {
   for (const message of batch.messages) {
@@ -66,7 +81,10 @@ export async function consumeDeadLetters(batch: MessageBatch<OutboundJob>, env: 
 
 async function perform<E extends RuntimeEnv>(job: Exclude<OutboundJob, { kind: 'log' }>, env: E, adapter: PlatformAdapter<E>, now: number): Promise<SendResult> {
   try {
-    return job.kind === 'send' ? await adapter.send(job.reply, env) : await postTeamWebhook(env, job.id, job.notice, now);
+    if (job.kind === 'send') return await adapter.send(job.reply, env);
+    // Handed to the channel outboxes, which own rate limits, digests, retries and dead letters from here.
+    await submitNotice(env, job.notice, now);
+    return { kind: 'sent' };
   } catch (error) {
     return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
   }

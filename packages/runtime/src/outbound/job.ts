@@ -1,4 +1,4 @@
-import type { Platform, Reason, Severity } from '@kefu/core';
+import type { MetricsRound, Platform, Reason, Severity } from '@kefu/core';
 import type { OutboundReply } from '../adapter/adapter.ts';
 
 /** Which conversation something is about. */
@@ -10,6 +10,10 @@ export type TranscriptLine = { from: 'buyer' | 'bot' | 'agent'; text: string; at
 /** What the shop's team channel is told. */
 export type TeamNotice = {
   conversation: ConversationRef;
+  /** The conversation's open escalation this notice belongs to (one per conversation until a person takes it). */
+  escalationId: string;
+  /** 0 opens the escalation; 1, 2… are updates to it (an SLA alert, a breach, a new complaint). */
+  update: number;
   severity: Severity;
   /** One line: what happened (投诉, SLA about to run out, bad rules…). */
   title: string;
@@ -31,4 +35,4 @@ export type OutboundJob =
   /** Tell the shop's team channel. */
   | { kind: 'notify'; id: string; notice: TeamNotice }
   /** Write the conversation and action log. */
-  | { kind: 'log'; id: string; event: EventRow; actions: ActionRow[] };
+  | { kind: 'log'; id: string; event: EventRow; actions: ActionRow[]; rounds?: MetricsRound[]; closedEscalation?: string };

@@ -1,4 +1,5 @@
 import { PLATFORMS, type Platform } from '@kefu/core';
+import { LOCAL_CHANNEL_TYPES, type LocalChannelType } from '@kefu/sandbox';
 import { resolve } from 'node:path';
 import { parseArgs, stringFlag, UsageError } from './args.ts';
 import { classify } from './commands/classify.ts';
@@ -11,7 +12,8 @@ import { stack } from './stack/stack.ts';
 
 const USAGE = `usage: cs <command> [options]
 
-  cs stack [--rules DIR] [--only p1,p2]       run every platform worker locally, offline, with the sandbox
+  cs stack [--rules DIR] [--only p1,p2] [--team webhook|dingtalk|feishu|wecom|slack]
+                                              run every platform worker locally, offline, with the sandbox
   cs simulate --platform P [--shop S] [--buyer B] [--agent] "text"
                                               send a signed webhook to the running stack; print what the bot did and why
   cs demo [--rules DIR] ["buyer message" …]   play a day at a shop, or your messages, through the engine
@@ -38,6 +40,11 @@ function platformList(list: string): Platform[] | undefined {
   return list ? list.split(',').map((p) => platformOf(p.trim())) : undefined;
 }
 
+function teamTypeOf(name: string): LocalChannelType {
+  if ((LOCAL_CHANNEL_TYPES as readonly string[]).includes(name)) return name as LocalChannelType;
+  throw new UsageError(`--team must be one of ${LOCAL_CHANNEL_TYPES.join(', ')}`);
+}
+
 /** The shop id each platform's simulated messages go to by default (WeCom: an open_kfid). */
 function defaultShop(platform: Platform): string {
   return platform === 'wecom' ? 'wkLocalShop' : 'local-shop';
@@ -46,14 +53,14 @@ function defaultShop(platform: Platform): string {
 /** The `cs` command. Returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    const args = parseArgs(argv, ['rules', 'platform', 'shop', 'buyer', 'only']);
+    const args = parseArgs(argv, ['rules', 'platform', 'shop', 'buyer', 'only', 'team']);
     const [command, sub, ...rest] = args.positional;
     const out = { log: (l: string) => console.log(l), error: (l: string) => console.error(l) };
     switch (command) {
       case 'classify':
         return await classify(await engineFrom(resolve(stringFlag(args, 'rules', 'rules'))), process.stdin, process.stdout);
       case 'stack':
-        return await stack(resolve(stringFlag(args, 'rules', 'rules')), platformList(stringFlag(args, 'only', '')), out);
+        return await stack(resolve(stringFlag(args, 'rules', 'rules')), platformList(stringFlag(args, 'only', '')), teamTypeOf(stringFlag(args, 'team', 'webhook')), out);
       case 'simulate': {
         const platform = platformOf(stringFlag(args, 'platform', ''));
         const text = args.positional.slice(1).join(' ');

@@ -1,6 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { readRulesDirectory } from '@kefu/cli';
-import { dingtalkRobotUrl, feishuHookUrl, slackWebhookUrl, standIns, startSandbox, wecomBotUrl } from '@kefu/sandbox';
+import { localTeamChannels, standIns, startSandbox } from '@kefu/sandbox';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -19,7 +19,7 @@ export async function workerTestConfig(packageDir: URL, options: { include?: str
     TEST_MIGRATIONS: migrations,
     SANDBOX_URL: sandbox.url,
     // Every team channel type, each at its sandbox stand-in. The default rules route to `team` only.
-    TEAM_CHANNELS: JSON.stringify(testChannels(sandbox.url, credentials)),
+    TEAM_CHANNELS: JSON.stringify(localTeamChannels(sandbox.url, credentials)),
     PUBLIC_URL: 'https://kefu.test',
     CLAIM_SECRET: 'local-claim-secret',
     SLACK_SIGNING_SECRET: credentials.SLACK_TEST_SIGNING_SECRET,
@@ -38,14 +38,3 @@ export async function workerTestConfig(packageDir: URL, options: { include?: str
   });
 }
 
-/** The team channels tests post to: one of each type, at the sandbox. */
-export function testChannels(sandboxUrl: string, credentials: Record<string, string>) {
-  const people = { supervisor: { mobile: '13800000000', userId: 'supervisor' } };
-  return {
-    team: { type: 'webhook', url: `${sandboxUrl}/hooks/test-team`, secret: 'local-team-secret' },
-    ding: { type: 'dingtalk', url: dingtalkRobotUrl(sandboxUrl), secret: credentials.DINGTALK_TEST_SECRET, people },
-    feishu: { type: 'feishu', url: feishuHookUrl(sandboxUrl), secret: credentials.FEISHU_TEST_SECRET, people },
-    wecombot: { type: 'wecom', url: wecomBotUrl(sandboxUrl), people },
-    slack: { type: 'slack', url: slackWebhookUrl(sandboxUrl), people },
-  };
-}

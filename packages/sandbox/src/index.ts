@@ -6,3 +6,4 @@ export { dingtalkRobotUrl } from './stand-ins/dingtalk.ts';
 export { feishuHookUrl } from './stand-ins/feishu.ts';
 export { slackWebhookUrl } from './stand-ins/slack.ts';
 export { wecomBotUrl } from './stand-ins/wecom-bot.ts';
+export { LOCAL_CHANNEL_TYPES, localTeamChannels, type LocalChannelType } from './team-channels.ts';

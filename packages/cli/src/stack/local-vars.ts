@@ -1,15 +1,18 @@
 import type { Platform } from '@kefu/core';
-import { bridgeSendUrl, standIns } from '@kefu/sandbox';
-import { LOCAL_INSPECT_TOKEN, LOCAL_TEAM_HOOK } from './stack-layout.ts';
+import { bridgeSendUrl, localTeamChannels, standIns, type LocalChannelType } from '@kefu/sandbox';
+import { LOCAL_INSPECT_TOKEN, stackUrl } from './stack-layout.ts';
 
 /**
  * The vars and secrets a local worker gets: the sandbox's made-up credentials, every outbound base
  * URL pointed at the sandbox, the local team channel and inspection token. Nothing here is real.
  */
-export function localVars(platform: Platform, sandbox: string): Record<string, string> {
+export function localVars(platform: Platform, sandbox: string, teamType: LocalChannelType = 'webhook'): Record<string, string> {
+  const credentials: Record<string, string> = Object.assign({}, ...standIns.map((s) => s.credentials ?? {}));
   const vars: Record<string, string> = {
-    TEAM_WEBHOOK_URL: `${sandbox}${LOCAL_TEAM_HOOK}`,
-    TEAM_WEBHOOK_SECRET: 'local-team-secret',
+    TEAM_CHANNELS: JSON.stringify(localTeamChannels(sandbox, credentials, teamType)),
+    PUBLIC_URL: stackUrl(platform),
+    CLAIM_SECRET: 'local-claim-secret',
+    SLACK_SIGNING_SECRET: credentials.SLACK_TEST_SIGNING_SECRET ?? '',
     INSPECT_TOKEN: LOCAL_INSPECT_TOKEN,
     RETRY_BASE_SECONDS: '2',
     BRIDGE_SEND_URL: bridgeSendUrl(sandbox, platform),

@@ -11,8 +11,6 @@ export const SANDBOX_PORT = 8790;
 /** The bearer token the local stack's inspection route accepts (local only; never a real secret). */
 export const LOCAL_INSPECT_TOKEN = 'local-inspect';
 
-/** The local team channel every escalation goes to (the sandbox records it as `team:local-team`). */
-export const LOCAL_TEAM_HOOK = '/hooks/local-team';
 
 export const stackUrl = (platform: Platform) => `http://127.0.0.1:${STACK_PORTS[platform]}`;
 export const sandboxUrl = () => `http://127.0.0.1:${SANDBOX_PORT}`;

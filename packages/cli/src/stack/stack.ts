@@ -1,5 +1,5 @@
 import { PLATFORMS, type Platform } from '@kefu/core';
-import { standIns, startSandbox } from '@kefu/sandbox';
+import { standIns, startSandbox, type LocalChannelType } from '@kefu/sandbox';
 import type { ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ type Out = { log: (line: string) => void; error: (line: string) => void };
  * the chat bridge and the team channel; each platform's worker runs in workerd (wrangler dev)
  * with its KV seeded from rules/ and its D1 migrated; crons are ticked so pull platforms pull.
  */
-export async function stack(rulesDir: string, only: Platform[] | undefined, out: Out): Promise<number> {
+export async function stack(rulesDir: string, only: Platform[] | undefined, teamType: LocalChannelType, out: Out): Promise<number> {
   const platforms = only ?? [...PLATFORMS];
   const rules = await readRulesDirectory(rulesDir);
   const state = join(REPO_ROOT, '.wrangler', 'stack');
@@ -30,7 +30,7 @@ export async function stack(rulesDir: string, only: Platform[] | undefined, out:
     if (await answers(`${stackUrl(p)}/health`)) throw new Error(`port ${STACK_PORTS[p]} is taken (a stack already running?): stop it first`);
   }
   const sandbox = await startSandbox({ standIns, port: SANDBOX_PORT, config: Object.assign({}, ...standIns.map((s) => s.credentials ?? {})) });
-  out.log(`sandbox      ${sandbox.url}   (what the platforms and team channel received)`);
+  out.log(`sandbox      ${sandbox.url}   (what the platforms and team channels received; the team channel plays ${teamType})`);
 
   const children: ChildProcess[] = [];
   const stop = () => {
@@ -45,9 +45,9 @@ export async function stack(rulesDir: string, only: Platform[] | undefined, out:
       const persist = join(state, p);
       await wranglerOnce(p, ['d1', 'migrations', 'apply', `kefu-${p}`, '--local', '--persist-to', persist]);
       await wranglerOnce(p, ['kv', 'key', 'put', 'rules:global', '--binding', 'RULES', '--local', '--persist-to', persist, '--path', rulesFile]);
-      const args = ['dev', '--port', String(STACK_PORTS[p]), '--ip', '127.0.0.1', '--persist-to', persist, ...varFlags(localVars(p, sandboxUrl())), '--test-scheduled', '--show-interactive-dev-session=false', '--inspector-port', String(STACK_PORTS[p] + 1000), '--log-level', 'warn'];
+      const args = ['dev', '--port', String(STACK_PORTS[p]), '--ip', '127.0.0.1', '--persist-to', persist, ...varFlags(localVars(p, sandboxUrl(), teamType)), '--test-scheduled', '--show-interactive-dev-session=false', '--inspector-port', String(STACK_PORTS[p] + 1000), '--log-level', 'warn'];
       // Declared secrets are read from the environment; --var binds the rest (e.g. INSPECT_TOKEN).
-      children.push(wrangler(p, args, { env: localVars(p, sandboxUrl()) }));
+      children.push(wrangler(p, args, { env: localVars(p, sandboxUrl(), teamType) }));
       await waitForHealth(p);
       out.log(`${p.padEnd(12)} ${stackUrl(p)}`);
     }),

@@ -2,10 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from './stack-layout.ts';
 
-/** Run the workspace's wrangler (from the app's node_modules) in an app's folder. */
+/**
+ * Run the workspace's wrangler (from the app's node_modules) in an app's folder, on the Node that
+ * runs `cs` (the workspace's own Node 24: wrangler 4 needs ≥ 22, whatever `node` is on PATH).
+ */
 export function wrangler(app: string, args: string[], options: { quiet?: boolean; env?: Record<string, string> } = {}): ChildProcess {
   const cwd = join(REPO_ROOT, 'apps', app);
-  return spawn(join(cwd, 'node_modules', '.bin', 'wrangler'), args, {
+  return spawn(process.execPath, [join(cwd, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), ...args], {
     cwd,
     // Offline: no metrics, and no fetch of the Request.cf placeholder from workers.cloudflare.com.
     env: { ...process.env, ...options.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1' },

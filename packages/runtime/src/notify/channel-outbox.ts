@@ -27,6 +27,10 @@ type Row = { key: string; json: string; attempts: number };
  */
 export class ChannelOutboxObject extends DurableObject<RuntimeEnv> {
   readonly #sql: SqlStorage;
+  /** The flush in progress: a Durable Object takes new calls while a send awaits the network. */
+  #flushing: Promise<void> | undefined;
+  /** Something arrived during that flush: go round once more. */
+  #again = false;
 
   constructor(ctx: DurableObjectState, env: RuntimeEnv) {
     super(ctx, env);
@@ -56,7 +60,26 @@ export class ChannelOutboxObject extends DurableObject<RuntimeEnv> {
     await this.#flush();
   }
 
+  /** One flush at a time, so a notice is never picked up by two sends at once. */
   async #flush(): Promise<void> {
+    if (this.#flushing) {
+      this.#again = true;
+      return this.#flushing;
+    }
+    this.#flushing = (async () => {
+      do {
+        this.#again = false;
+        await this.#flushOnce();
+      } while (this.#again);
+    })();
+    try {
+      await this.#flushing;
+    } finally {
+      this.#flushing = undefined;
+    }
+  }
+
+  async #flushOnce(): Promise<void> {
     const now = Date.now();
     const ready = this.#sql.exec<Row>('SELECT key, json, attempts FROM pending WHERE next_at <= ? ORDER BY created_at', now).toArray();
     if (ready.length > 0) {

@@ -99,3 +99,21 @@ describe('inspection route', () => {
     expect(seen.actions.find((a) => a.kind === 'reply' && a.ruleId === 'shipping-time')?.reason?.code).toMatch(/^faq\./);
   });
 });
+
+describe('accounting routes', () => {
+  beforeAll(() => prepareStack(testEnv));
+
+  it('should account for every event: logged, its actions, and how its sends ended', async () => {
+    await SELF.fetch(message({ buyerId: 'counted', messageId: 'counted-m', text: '什么时候发货' }));
+    await settled(testEnv, { platform: 'jd', shopId: 'shop', buyerId: 'counted' });
+    const auth = { authorization: 'Bearer local-inspect' };
+    const traced = await SELF.fetch('https://kefu.test/__kefu/events', { method: 'POST', headers: auth, body: JSON.stringify({ ids: ['counted-m', 'never-sent'] }) });
+    expect(await traced.json()).toEqual({
+      'counted-m': { logged: true, actions: expect.any(Number), delivered: expect.any(Number), dead: 0, pending: 0 },
+      'never-sent': { logged: false, actions: 0, delivered: 0, dead: 0, pending: 0 },
+    });
+    const stats = (await (await SELF.fetch('https://kefu.test/__kefu/stats', { headers: auth })).json()) as { events: Record<string, number> };
+    expect(stats.events.buyer_message).toBeGreaterThan(0);
+    expect((await SELF.fetch('https://kefu.test/__kefu/stats')).status).toBe(401);
+  });
+});

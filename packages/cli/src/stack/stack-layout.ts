@@ -1,8 +1,7 @@
 import type { Platform } from '@kefu/core';
-import { fileURLToPath } from 'node:url';
 
 /** The repository root (the CLI lives in packages/cli). */
-export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export const REPO_ROOT = decodeURIComponent(new URL('../../../../', import.meta.url).pathname);
 
 /** Where the local stack listens: one worker per platform, the sandbox beside them. */
 export const STACK_PORTS: Record<Platform, number> = { wecom: 8701, douyin: 8702, taobao: 8703, pinduoduo: 8704, jd: 8705 };

@@ -7,6 +7,7 @@ import type { OutboundJob } from '../outbound/job.ts';
 import { dispatch } from './dispatch.ts';
 import { HttpError } from './http-error.ts';
 import { mountInspect } from './inspect.ts';
+import { mountStats } from './inspect-stats.ts';
 import { mountClaimRoutes } from './claim-routes.ts';
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -29,6 +30,7 @@ export function defineWorker<E extends RuntimeEnv & object>(adapter: PlatformAda
   app.get('/health', (c) => c.json({ ok: true, platform: adapter.platform }));
   for (const route of adapter.inbound) mountInbound(app, adapter.platform, route);
   mountInspect(app, adapter.platform);
+  mountStats(app);
   mountClaimRoutes(app);
   options.routes?.(app);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));

@@ -42,7 +42,7 @@ export function mountInspect<E extends RuntimeEnv & object>(app: Hono<{ Bindings
 }
 
 /** The inspection routes are off without INSPECT_TOKEN, and need it as a bearer token when on. */
-function authorize(env: RuntimeEnv, header: string | undefined): void {
+export function authorize(env: RuntimeEnv, header: string | undefined): void {
   const token = env.INSPECT_TOKEN;
   if (!token) throw new HttpError(404, 'not_found', 'inspection is off (no INSPECT_TOKEN)');
   if (!safeEqual((header ?? '').replace(/^Bearer\s+/i, ''), token)) throw new HttpError(401, 'unauthorized', 'bad inspection token');

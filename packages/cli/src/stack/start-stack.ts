@@ -1,0 +1,122 @@
+import { PLATFORMS, type Platform } from '@kefu/core';
+import { standIns, startSandbox, type LocalChannelType, type Sandbox } from '@kefu/sandbox';
+import type { ChildProcess } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readRulesDirectory } from '../rules-dir/read.ts';
+import { localVars, varFlags } from './local-vars.ts';
+import { REPO_ROOT, SANDBOX_PORT, sandboxUrl, STACK_PORTS, stackUrl } from './stack-layout.ts';
+import { wrangler, wranglerOnce } from './wrangler.ts';
+
+/** Platforms whose workers have crons (Taobao's TMC pull, PDD's socket keep-alive). */
+const CRON_PLATFORMS: readonly Platform[] = ['taobao', 'pinduoduo'];
+
+export type StackOptions = {
+  rulesDir: string;
+  platforms?: Platform[];
+  teamType?: LocalChannelType;
+  /** Start from empty storage (benchmarks, the reliability suite) instead of the persisted local state. */
+  fresh?: boolean;
+  log?: (line: string) => void;
+};
+
+/** A running local stack. */
+export type Stack = {
+  sandbox: Sandbox;
+  platforms: Platform[];
+  /** Stop one platform's worker (its storage stays), e.g. to restart it. */
+  stopWorker(platform: Platform): Promise<void>;
+  /** Start (again) one platform's worker on its port, on the same storage. */
+  startWorker(platform: Platform): Promise<void>;
+  /** Run one cron tick on the platforms that have crons. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+  /** Resolves when every worker has exited. */
+  exited: Promise<void>;
+};
+
+/**
+ * The whole product on this machine, offline: the sandbox plays every platform API, the chat
+ * bridge and the team channels; each platform's worker runs in workerd (wrangler dev) with its KV
+ * seeded from the rules directory and its D1 migrated. `cs stack`, the benchmarks and the
+ * reliability suite all start it this way.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const platforms = options.platforms ?? [...PLATFORMS];
+  const teamType = options.teamType ?? 'webhook';
+  const log = options.log ?? (() => {});
+  const state = join(REPO_ROOT, '.wrangler', 'stack');
+  if (options.fresh) await Promise.all(platforms.map((p) => rm(join(state, p), { recursive: true, force: true })));
+  await mkdir(state, { recursive: true });
+  const rulesFile = join(state, 'rules.json');
+  await writeFile(rulesFile, JSON.stringify((await readRulesDirectory(options.rulesDir)).document));
+
+  for (const p of platforms) {
+    if (await answers(`${stackUrl(p)}/health`)) throw new Error(`port ${STACK_PORTS[p]} is taken (a stack already running?): stop it first`);
+  }
+  const sandbox = await startSandbox({ standIns, port: SANDBOX_PORT, config: Object.assign({}, ...standIns.map((s) => s.credentials ?? {})) });
+  log(`sandbox      ${sandbox.url}   (what the platforms and team channels received; the team channel plays ${teamType})`);
+
+  const children = new Map<Platform, ChildProcess>();
+  const startWorker = async (p: Platform) => {
+    const persist = join(state, p);
+    const vars = localVars(p, sandboxUrl(), teamType);
+    const args = ['dev', '--port', String(STACK_PORTS[p]), '--ip', '127.0.0.1', '--persist-to', persist, ...varFlags(vars), '--test-scheduled', '--show-interactive-dev-session=false', '--inspector-port', String(STACK_PORTS[p] + 1000), '--log-level', 'warn'];
+    // Declared secrets are read from the environment; --var binds the rest (e.g. INSPECT_TOKEN).
+    children.set(p, wrangler(p, args, { env: vars }));
+    await waitForHealth(p);
+  };
+  const stopWorker = async (p: Platform) => {
+    const child = children.get(p);
+    if (!child || child.exitCode !== null) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await gone;
+    while (await answers(`${stackUrl(p)}/health`)) await new Promise((resolve) => setTimeout(resolve, 200));
+  };
+
+  await Promise.all(
+    platforms.map(async (p) => {
+      const persist = join(state, p);
+      await wranglerOnce(p, ['d1', 'migrations', 'apply', `kefu-${p}`, '--local', '--persist-to', persist]);
+      await wranglerOnce(p, ['kv', 'key', 'put', 'rules:global', '--binding', 'RULES', '--local', '--persist-to', persist, '--path', rulesFile]);
+      await startWorker(p);
+      log(`${p.padEnd(12)} ${stackUrl(p)}`);
+    }),
+  );
+  const tick = async () => {
+    // wrangler dev runs no crons by itself: tick them so Taobao's TMC pull and PDD's socket keep-alive run.
+    await Promise.all(platforms.filter((x) => CRON_PLATFORMS.includes(x)).map((p) => fetch(`${stackUrl(p)}/__scheduled?cron=*+*+*+*+*`).then(() => undefined, () => undefined)));
+  };
+  const exited = new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if ([...children.values()].every((c) => c.exitCode !== null || c.signalCode !== null)) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 500);
+  });
+  return {
+    sandbox,
+    platforms,
+    startWorker,
+    stopWorker,
+    tick,
+    exited,
+    stop: async () => {
+      await Promise.all(platforms.map(stopWorker));
+      await sandbox.close();
+    },
+  };
+}
+
+const answers = (url: string) => fetch(url).then((r) => r.ok, () => false);
+
+async function waitForHealth(p: Platform): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (await answers(`${stackUrl(p)}/health`)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${p} did not start on ${stackUrl(p)} within 2 minutes`);
+}

@@ -3,9 +3,18 @@ import type { Platform } from '@kefu/core';
 /** The repository root (the CLI lives in packages/cli). */
 export const REPO_ROOT = decodeURIComponent(new URL('../../../../', import.meta.url).pathname);
 
+/**
+ * Shifts every port (and the state folder), so a benchmark or the reliability suite can run a
+ * stack beside the one a developer has open: `KEFU_STACK_PORT_OFFSET=100`.
+ */
+export const PORT_OFFSET = Number(process.env.KEFU_STACK_PORT_OFFSET ?? 0) || 0;
+
 /** Where the local stack listens: one worker per platform, the sandbox beside them. */
-export const STACK_PORTS: Record<Platform, number> = { wecom: 8701, douyin: 8702, taobao: 8703, pinduoduo: 8704, jd: 8705 };
-export const SANDBOX_PORT = 8790;
+export const STACK_PORTS: Record<Platform, number> = { wecom: 8701 + PORT_OFFSET, douyin: 8702 + PORT_OFFSET, taobao: 8703 + PORT_OFFSET, pinduoduo: 8704 + PORT_OFFSET, jd: 8705 + PORT_OFFSET };
+export const SANDBOX_PORT = 8790 + PORT_OFFSET;
+
+/** Where the stack keeps its local storage (KV, D1, Durable Objects). */
+export const STATE_DIR = `.wrangler/stack${PORT_OFFSET ? `-${PORT_OFFSET}` : ''}`;
 
 /** The bearer token the local stack's inspection route accepts (local only; never a real secret). */
 export const LOCAL_INSPECT_TOKEN = 'local-inspect';

@@ -5,7 +5,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readRulesDirectory } from '../rules-dir/read.ts';
 import { localVars, varFlags } from './local-vars.ts';
-import { REPO_ROOT, SANDBOX_PORT, sandboxUrl, STACK_PORTS, stackUrl } from './stack-layout.ts';
+import { REPO_ROOT, SANDBOX_PORT, sandboxUrl, STACK_PORTS, STATE_DIR, stackUrl } from './stack-layout.ts';
 import { wrangler, wranglerOnce } from './wrangler.ts';
 
 /** Platforms whose workers have crons (Taobao's TMC pull, PDD's socket keep-alive). */
@@ -45,7 +45,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const platforms = options.platforms ?? [...PLATFORMS];
   const teamType = options.teamType ?? 'webhook';
   const log = options.log ?? (() => {});
-  const state = join(REPO_ROOT, '.wrangler', 'stack');
+  const state = join(REPO_ROOT, STATE_DIR);
   if (options.fresh) await Promise.all(platforms.map((p) => rm(join(state, p), { recursive: true, force: true })));
   await mkdir(state, { recursive: true });
   const rulesFile = join(state, 'rules.json');

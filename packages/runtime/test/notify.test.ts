@@ -29,6 +29,10 @@ const notices = async (channel: string, buyerId?: string) => (await sandbox.requ
 const webhookNotices = async (buyerId: string) =>
   (await sandbox.requests('team:test-team')).map((r) => r.parsed as { type: string; escalation: { id: string; update: number; buyer: string; claimUrl?: string } }).filter((p) => p.type === 'kefu.escalation' && p.escalation.id.includes(encodeURIComponent(buyerId)));
 
+/** The first escalation the webhook channel received for this buyer. */
+const firstNotice = (b: string) =>
+  eventually(async () => (await webhookNotices(b)).at(0), 'the escalation');
+
 beforeAll(() => prepareStack(testEnv));
 
 describe('escalation to team channels', () => {
@@ -84,11 +88,8 @@ describe('handoff', () => {
     await routeTo(['team']);
     const b = buyer();
     await message(b, '我要投诉');
-    const [notice] = await eventually(async () => {
-      const got = await webhookNotices(b);
-      return got.length > 0 ? got : undefined;
-    }, 'the escalation');
-    const link = new URL(notice?.escalation.claimUrl ?? '');
+    const notice = await firstNotice(b);
+    const link = new URL(notice.escalation.claimUrl ?? '');
     expect((await SELF.fetch(link)).status).toBe(200); // the confirm page: a GET never claims
     const tampered = new URL(link);
     tampered.searchParams.set('exp', String(Number(link.searchParams.get('exp')) + 1));
@@ -99,7 +100,9 @@ describe('handoff', () => {
     expect(await claimed.text()).toContain('已认领');
     await message(b, '什么时候发货');
     const actions = await settled(testEnv, { platform: 'jd', shopId: shop, buyerId: b }, 1);
-    const after = actions.slice(actions.findIndex((a) => a.kind === 'log' && a.reason.code === 'human.claimed'));
+    const claimedAt = actions.findIndex((a) => a.kind === 'log' && a.reason.code === 'human.claimed');
+    expect(claimedAt).toBeGreaterThanOrEqual(0);
+    const after = actions.slice(claimedAt);
     expect(after.filter((a) => a.kind === 'reply')).toEqual([]);
     const row = await testEnv.DB.prepare('SELECT status, claimed_by FROM escalations WHERE buyer_id = ?').bind(b).first();
     expect(row).toEqual({ status: 'claimed', claimed_by: '小王' });
@@ -109,11 +112,8 @@ describe('handoff', () => {
     await routeTo(['team']);
     const b = buyer();
     await message(b, '我要投诉');
-    const [notice] = await eventually(async () => {
-      const got = await webhookNotices(b);
-      return got.length > 0 ? got : undefined;
-    }, 'the escalation');
-    const payload = { type: 'block_actions', user: { id: 'U0LEAD', username: 'lead' }, actions: [{ action_id: 'claim', value: notice?.escalation.id, type: 'button' }] };
+    const notice = await firstNotice(b);
+    const payload = { type: 'block_actions', user: { id: 'U0LEAD', username: 'lead' }, actions: [{ action_id: 'claim', value: notice.escalation.id, type: 'button' }] };
     const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
     const slack = (at: number, secret = testEnv.SLACK_SIGNING_SECRET) => {
       const ts = String(Math.floor(at / 1000));

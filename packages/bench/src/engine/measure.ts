@@ -1,3 +1,5 @@
+import { percentile } from '../stats/percentile.ts';
+
 /** Latency percentiles (µs) and throughput (calls/s) of calling `fn` over `inputs`. */
 export type Timing = { p50: number; p99: number; perSecond: number; calls: number };
 
@@ -18,6 +20,5 @@ export function measure<T>(inputs: readonly T[], fn: (input: T) => unknown, roun
   }
   const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   samples.sort((a, b) => a - b);
-  const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99), perSecond: samples.length / totalSeconds, calls: samples.length };
+  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), perSecond: samples.length / totalSeconds, calls: samples.length };
 }

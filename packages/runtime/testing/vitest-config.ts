@@ -27,6 +27,7 @@ export async function workerTestConfig(packageDir: URL, options: { include?: str
     INSPECT_TOKEN: 'local-inspect',
   };
   for (const standIn of standIns) {
+    if (standIn.operator) continue;
     Object.assign(bindings, standIn.credentials);
     for (const name of standIn.baseUrlVars ?? []) bindings[name] = sandbox.url;
   }

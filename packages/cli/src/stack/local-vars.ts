@@ -7,7 +7,8 @@ import { LOCAL_INSPECT_TOKEN, stackUrl } from './stack-layout.ts';
  * URL pointed at the sandbox, the local team channel and inspection token. Nothing here is real.
  */
 export function localVars(platform: Platform, sandbox: string, teamType: LocalChannelType = 'webhook'): Record<string, string> {
-  const credentials: Record<string, string> = Object.assign({}, ...standIns.map((s) => s.credentials ?? {}));
+  const workerStandIns = standIns.filter((s) => !s.operator);
+  const credentials: Record<string, string> = Object.assign({}, ...workerStandIns.map((s) => s.credentials ?? {}));
   const vars: Record<string, string> = {
     TEAM_CHANNELS: JSON.stringify(localTeamChannels(sandbox, credentials, teamType)),
     PUBLIC_URL: stackUrl(platform),
@@ -17,7 +18,7 @@ export function localVars(platform: Platform, sandbox: string, teamType: LocalCh
     RETRY_BASE_SECONDS: '2',
     BRIDGE_SEND_URL: bridgeSendUrl(sandbox, platform),
   };
-  for (const standIn of standIns) {
+  for (const standIn of workerStandIns) {
     Object.assign(vars, standIn.credentials);
     for (const name of standIn.baseUrlVars ?? []) vars[name] = sandbox;
   }

@@ -27,7 +27,7 @@ export type SandboxRequest = Omit<Recorded, 'seq' | 'status' | 'channel'>;
 
 /** One endpoint of a platform or team channel stand-in. */
 export type Route = {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** Matched against the path without the query. */
   path: string | RegExp;
   /** Where it is recorded (and where faults apply); a function when one path serves several APIs (TOP's `method`). */
@@ -51,6 +51,8 @@ export type StandIn = {
   baseUrlVars?: string[];
   /** Made-up credentials the stand-in checks and the local worker is given (never real ones). */
   credentials?: Record<string, string>;
+  /** The stand-in plays an API the operator's tools call (`cs rules` → Cloudflare), not the workers: its credentials are not bound to workers. */
+  operator?: boolean;
 };
 
 /** How a channel misbehaves, for reliability tests. */

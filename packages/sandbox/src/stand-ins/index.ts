@@ -1,5 +1,6 @@
 import type { StandIn } from '../server/types.ts';
 import { bridge } from './bridge.ts';
+import { cloudflareKv } from './cloudflare-kv.ts';
 import { dingtalk } from './dingtalk.ts';
 import { feishu } from './feishu.ts';
 import { slack } from './slack.ts';
@@ -12,4 +13,4 @@ import { team } from './team.ts';
 import { wecom } from './wecom.ts';
 
 /** Every stand-in: the sandbox plays all platforms, the chat bridge and every team channel at once. */
-export const standIns: StandIn[] = [team, bridge, dingtalk, feishu, wecomBot, slack, wecom, douyin, taobao, pinduoduo, jd];
+export const standIns: StandIn[] = [team, bridge, dingtalk, feishu, wecomBot, slack, wecom, douyin, taobao, pinduoduo, jd, cloudflareKv];

@@ -6,15 +6,14 @@ import { HOLDOUT_PATH, readLabelled } from '@kefu/eval';
 import { standIns } from '@kefu/sandbox';
 import { bundleSection, measureBundles, measureStartups } from './bundle/bundle-section.ts';
 import { engineSection } from './engine/engine-section.ts';
-import { conversationMemory } from './growth/conversation-memory.ts';
+import type { ConversationMemory } from './growth/conversation-memory.ts';
+import { memoryProbe } from './growth/memory-probe.ts';
 import { decideGrowth } from './growth/decide-growth.ts';
 import { growthSection } from './growth/growth-section.ts';
 import { growthShop, webhookGrowth } from './growth/webhook-growth.ts';
 import { httpSection } from './http/http-section.ts';
-import { signedRequests } from './http/signed-requests.ts';
-import { PORT_OFFSET, REPO_ROOT, stackState } from './layout/bench-layout.ts';
+import { PORT_OFFSET, REPO_ROOT } from './layout/bench-layout.ts';
 import { APP_WORKERS, BARE_WORKER } from './layout/workers.ts';
-import { findWorkerdPair } from './proc/workerd-processes.ts';
 import { machineLine } from './report/machine.ts';
 import { progress } from './report/progress.ts';
 import { renderReport, unmeasured } from './report/report.ts';
@@ -68,18 +67,20 @@ const bundleReport = await attempt('Bundle size and start-up', async () => {
 });
 
 // Cost growth before the load: JD's worker is fresh, with no SLA timers pending from the load's
-// handoffs. Enough new conversations for RSS growth to stand well above its noise.
+// handoffs. The memory probe runs on it first, while its heap is small and quiet, with enough new
+// conversations for their memory to stand above the garbage collector's swings.
 const GROWTH_PLATFORM: Platform = 'jd';
-const MEMORY_CONVERSATIONS = 100;
+const MEMORY_CONVERSATIONS = 200;
 const growthReport = await attempt('Cost growth: FAQ catalogue size and conversations', async () => {
   if (stack instanceof Error) throw stack;
   const port = STACK_PORTS[GROWTH_PLATFORM];
-  const webhook = await webhookGrowth({ stack, platform: GROWTH_PLATFORM, port, document: (await readRulesDirectory(rulesDir)).document, simulate: SIMULATORS[GROWTH_PLATFORM], credentials, answerable });
-  progress(`memory: ${MEMORY_CONVERSATIONS} new conversations on ${GROWTH_PLATFORM}`);
-  const pair = findWorkerdPair(port);
-  if (!pair) throw new Error(`no workerd serving port ${port}`);
-  const prepared = await signedRequests({ platform: GROWTH_PLATFORM, simulate: SIMULATORS[GROWTH_PLATFORM], credentials, texts: answerable, count: MEMORY_CONVERSATIONS, runId: `mem-${Date.now().toString(36)}`, buyers: MEMORY_CONVERSATIONS, shop: growthShop(0) });
-  const memory = await conversationMemory(pair.worker, `http://127.0.0.1:${port}`, prepared.map((p) => p.request), join(stackState(GROWTH_PLATFORM), 'v3', 'do', `kefu-${GROWTH_PLATFORM}-Conversation`));
+  let memory: ConversationMemory | undefined;
+  const probeMemory = async () => {
+    progress(`memory: ${MEMORY_CONVERSATIONS} new conversations on ${GROWTH_PLATFORM}`);
+    memory = await memoryProbe({ platform: GROWTH_PLATFORM, port, shop: growthShop(0), simulate: SIMULATORS[GROWTH_PLATFORM], credentials, texts: answerable, conversations: MEMORY_CONVERSATIONS });
+  };
+  const webhook = await webhookGrowth({ stack, platform: GROWTH_PLATFORM, port, document: (await readRulesDirectory(rulesDir)).document, simulate: SIMULATORS[GROWTH_PLATFORM], credentials, answerable, afterRestart: probeMemory });
+  if (!memory) throw new Error('the memory probe did not run');
   return growthSection({ decide: decideRows, webhook, platform: GROWTH_PLATFORM, memory });
 });
 const httpReport = await attempt('HTTP: webhooks through the local stack', async () => {

@@ -30,6 +30,8 @@ export type WebhookGrowthInputs = {
   credentials: Record<string, string>;
   /** Texts the default rules answer by themselves: no handoff, so no SLA timers firing mid-measurement. */
   answerable: readonly string[];
+  /** Runs once the restarted worker is idle, before any size is timed (the memory probe: a small, quiet heap). */
+  afterRestart?: () => Promise<void>;
 };
 
 /**
@@ -53,6 +55,8 @@ export async function webhookGrowth(inputs: WebhookGrowthInputs): Promise<Webhoo
     await putRules(inputs.platform, file);
     await inputs.stack.startWorker(inputs.platform);
     const pair = findWorkerdPair(inputs.port);
+    if (pair) await waitForIdle(pair.worker, 5000);
+    await inputs.afterRestart?.();
     const rows: WebhookGrowthRow[] = [];
     for (const [i, generated] of counts.entries()) {
       progress(`webhook growth: ${inputs.platform} with ${generated} generated FAQ rules`);

@@ -2,6 +2,7 @@ import { PLATFORMS, type Platform } from '@kefu/core';
 import { LOCAL_CHANNEL_TYPES, type LocalChannelType } from '@kefu/sandbox';
 import { resolve } from 'node:path';
 import { parseArgs, stringFlag, UsageError } from './args.ts';
+import { chat } from './chat/chat.ts';
 import { classify } from './commands/classify.ts';
 import { demo } from './commands/demo.ts';
 import { lintRulesDirectory, validateRules } from './commands/rules-check.ts';
@@ -16,6 +17,10 @@ const USAGE = `usage: cs <command> [options]
                                               run every platform worker locally, offline, with the sandbox
   cs simulate --platform P [--shop S] [--buyer B] [--agent] "text"
                                               send a signed webhook to the running stack; print what the bot did and why
+  cs chat --platform P [--shop S] [--at "2026-11-11 23:30"] [--rules DIR] [--returning]
+                                              type as a buyer, engine in-process on a simulated clock:
+                                              each reply, rule and score, complaint signal, handoff and
+                                              SLA timer with its reason; /help inside for /wait, /agent…
   cs demo [--rules DIR] ["buyer message" …]   play a day at a shop, or your messages, through the engine
   cs classify [--rules DIR] < in.jsonl        {"id","text"} lines in, one decision line out per input
   cs rules validate [DIR]                     schema and template check; exit 1 when invalid
@@ -53,7 +58,7 @@ function defaultShop(platform: Platform): string {
 /** The `cs` command. Returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    const args = parseArgs(argv, ['rules', 'platform', 'shop', 'buyer', 'only', 'team']);
+    const args = parseArgs(argv, ['rules', 'platform', 'shop', 'buyer', 'only', 'team', 'at']);
     const [command, sub, ...rest] = args.positional;
     const out = { log: (l: string) => console.log(l), error: (l: string) => console.error(l) };
     switch (command) {
@@ -67,6 +72,12 @@ export async function main(argv: string[]): Promise<number> {
         if (!text) throw new UsageError('simulate needs the message text');
         const buyer = stringFlag(args, 'buyer', 'buyer-1');
         return await simulate({ platform, shop: stringFlag(args, 'shop', defaultShop(platform)), buyer, text, from: args.flags.has('agent') ? 'agent' : 'buyer', messageId: `sim-${Date.now().toString(36)}` }, out);
+      }
+      case 'chat': {
+        const platform = platformOf(stringFlag(args, 'platform', ''));
+        const dir = stringFlag(args, 'rules', './rules');
+        const options = { platform, shopId: stringFlag(args, 'shop', defaultShop(platform)), at: args.flags.has('at') ? stringFlag(args, 'at', '') : undefined, returning: args.flags.has('returning'), rulesFrom: dir };
+        return await chat((await engineFrom(resolve(dir))).rules, options, { input: process.stdin, output: process.stdout });
       }
       case 'demo':
         return demo(await engineFrom(resolve(stringFlag(args, 'rules', 'rules'))), args.positional.slice(1), out.log);

@@ -17,11 +17,11 @@ type Envelope<T> = { success: boolean; errors?: { code: number; message: string 
 
 /** A refusal from the API, with Cloudflare's own codes and messages (bad token, unknown namespace…). */
 export class CloudflareApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 

@@ -8,6 +8,7 @@ import { dispatch } from './dispatch.ts';
 import { HttpError } from './http-error.ts';
 import { mountInspect } from './inspect.ts';
 import { mountStats } from './inspect-stats.ts';
+import { mountEscalationAdmin } from './inspect-escalations.ts';
 import { mountClaimRoutes } from './claim-routes.ts';
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -31,6 +32,7 @@ export function defineWorker<E extends RuntimeEnv & object>(adapter: PlatformAda
   for (const route of adapter.inbound) mountInbound(app, adapter.platform, route);
   mountInspect(app, adapter.platform);
   mountStats(app);
+  mountEscalationAdmin(app, adapter.platform);
   mountClaimRoutes(app);
   options.routes?.(app);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));

@@ -23,6 +23,7 @@ export async function consumeOutbox<E extends RuntimeEnv>(batch: MessageBatch<Ou
     try {
       await writeLog(env.DB, logs.map((m) => m.body));
       await refreshShops(env, logs.flatMap((m) => m.body.rounds ?? []));
+      for (const m of logs) if (m.body.requeued) await settleDelivery(env.DB, m.body.id, 'sent', null, Date.now());
       for (const m of logs) m.ack();
     } catch (error) {
       console.error('log: D1 write failed, retrying', error);

@@ -35,4 +35,8 @@ export type OutboundJob =
   /** Tell the shop's team channel. */
   | { kind: 'notify'; id: string; notice: TeamNotice }
   /** Write the conversation and action log. */
-  | { kind: 'log'; id: string; event: EventRow; actions: ActionRow[]; rounds?: MetricsRound[]; closedEscalation?: string };
+  | {
+      kind: 'log'; id: string; event: EventRow; actions: ActionRow[]; rounds?: MetricsRound[]; closedEscalation?: string;
+      /** Sent again by hand from its dead letter: the consumer settles its deliveries row (first-time log jobs have none). */
+      requeued?: true;
+    };

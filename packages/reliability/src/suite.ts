@@ -73,6 +73,7 @@ export async function runSuite(argv: readonly string[]): Promise<number> {
       }
       const down = [];
       for (const p of PLATFORMS) if (!(await workerClient(p).healthy())) down.push(p);
+      if (lag.max > 5e9) log(`  ! this process's event loop stalled for ${(lag.max / 1e9).toFixed(1)} s: the sandbox could not answer meanwhile, so senders with a 10 s timeout retried (harness, not product)`);
       log(`  host: load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores; this process's event loop (the sandbox answers from it) delayed up to ${(lag.max / 1e6).toFixed(0)} ms (p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms)`);
       say(`${check.id}. ${results.at(-1)?.kind} in ${((Date.now() - t0) / 1000).toFixed(0)} s${down.length > 0 ? `; NOT ANSWERING /health: ${down.join(', ')}` : ''}`);
     }

@@ -29,6 +29,7 @@ describe('ledger', () => {
     const result = ledger({ conversations: c, records: [bridgeSend('taobao', 'm1#0', 'b1', 'dropped')] });
     expect(result).toMatchObject({ delivered: 0, lost: 1, dead: 1 });
     expect(result.problems[0]).toContain('m1#0');
+    expect([...result.open]).toEqual(['taobao|s1|b1']);
   });
 
   it('should count a reply without a delivery row as not received (nobody claimed its send)', () => {

@@ -23,6 +23,8 @@ export type Ledger = {
   retried: number;
   /** A few examples of what went wrong, for the report. */
   problems: string[];
+  /** Conversations (`platform|shop|buyer`) with something not received: the ones worth reading again. */
+  open: Set<string>;
 };
 
 export type LedgerInput = {
@@ -63,9 +65,9 @@ export function ledger(input: LedgerInput): Ledger {
     for (const notice of noticeKeys(record)) bump(byNotice, notice.key, record);
   }
 
-  const out: Ledger = { replies: 0, notices: 0, delivered: 0, dead: 0, lost: 0, duplicates: 0, afterTimeout: 0, lateRepeats: 0, retried: 0, problems: [] };
+  const out: Ledger = { replies: 0, notices: 0, delivered: 0, dead: 0, lost: 0, duplicates: 0, afterTimeout: 0, lateRepeats: 0, retried: 0, problems: [], open: new Set() };
   const problem = (text: string) => void (out.problems.length < 12 && out.problems.push(text));
-  let missingNotices: string[] = [];
+  let missingNotices: { text: string; conversation: string }[] = [];
   const timedOut = input.timedOut ?? new Set<string>();
   for (const [map, what] of [[byAction, 'reply'], [byNotice, 'notice']] as const) {
     const extra = surplus(map, what, timedOut, problem);
@@ -74,6 +76,7 @@ export function ledger(input: LedgerInput): Ledger {
   }
 
   for (const c of input.conversations) {
+    const ref = conversationKey(c);
     const rows = new Map(c.deliveries.map((d) => [d.id, d]));
     const recipientReplies = { sent: 0, open: [] as string[] };
     let open: { id: string; updates: number } | undefined;
@@ -89,7 +92,7 @@ export function ledger(input: LedgerInput): Ledger {
         const seen = byNotice.get(key);
         if (seen && seen.inTime + seen.late > 0) settleSeen(out, seen);
         else if (row?.status === 'dead') out.dead += 1;
-        else missingNotices.push(`notice ${key} (${row?.status ?? 'no delivery row'})`);
+        else missingNotices.push({ text: `notice ${key} (${row?.status ?? 'no delivery row'})`, conversation: ref });
         continue;
       }
       // No delivery row yet: not claimed by the queue consumer (pending). A reply WeCom's send budget
@@ -108,6 +111,7 @@ export function ledger(input: LedgerInput): Ledger {
       else if (row?.status === 'dead') out.dead += 1;
       else {
         out.lost += 1;
+        out.open.add(ref);
         problem(`reply ${action.id} on ${c.platform}: not received by the platform (${row ? `${row.status}${row.last_error ? `: ${row.last_error}` : ''}` : 'no delivery row'})`);
       }
     }
@@ -122,6 +126,7 @@ export function ledger(input: LedgerInput): Ledger {
       const missing = recipientReplies.sent - Math.min(accepted, recipientReplies.sent) + recipientReplies.open.length;
       if (missing > 0) {
         out.lost += missing;
+        out.open.add(ref);
         problem(`douyin buyer ${c.buyer}: ${recipientReplies.sent} replies sent, ${accepted} accepted, unsettled ${recipientReplies.open.join(', ') || 'none'}`);
       }
     }
@@ -131,7 +136,10 @@ export function ledger(input: LedgerInput): Ledger {
   out.dead += channelDead;
   missingNotices = missingNotices.slice(channelDead);
   out.lost += missingNotices.length;
-  for (const m of missingNotices) problem(`${m}: not received by the team channel`);
+  for (const m of missingNotices) {
+    out.open.add(m.conversation);
+    problem(`${m.text}: not received by the team channel`);
+  }
   return out;
 }
 
@@ -139,6 +147,9 @@ function settleSeen(out: Ledger, seen: Counts): void {
   out.delivered += 1;
   out.lateRepeats += seen.inTime > 0 ? seen.late : Math.max(0, seen.late - 1);
 }
+
+/** How the ledger names a conversation in `open`. */
+export const conversationKey = (c: { platform: string; shop: string; buyer: string }) => `${c.platform}|${c.shop}|${c.buyer}`;
 
 /** Every key accepted more than once in time, whether or not its action is in the snapshot. */
 function surplus(map: Map<string, Counts>, what: string, timedOut: ReadonlySet<string>, problem: (text: string) => void): { all: number; afterTimeout: number } {

@@ -4,7 +4,7 @@ import { RecordCache } from '../clients/record-cache.ts';
 import { workerClient, type Conversation } from '../clients/worker-client.ts';
 import type { Log } from '../report/check-result.ts';
 import { pool, sleep } from '../support/index.ts';
-import { ledger, type Ledger, type LedgerInput } from './ledger.ts';
+import { conversationKey, ledger, type Ledger, type LedgerInput } from './ledger.ts';
 import { noticeKeys, SEND_CHANNELS, sendKey, TEAM_CHANNEL } from './record-keys.ts';
 import { readTimedOut } from './timeouts.ts';
 
@@ -14,7 +14,7 @@ export type ConversationRef = { platform: Platform; shop: string; buyer: string 
 /** The ledger, once every reply and notice reached its end or the time ran out. */
 export type SettledLedger = Ledger & { conversations: number; ms: number; timedOut: boolean; records: Recorded[] };
 
-const refKey = (c: ConversationRef) => `${c.platform}\u0000${c.shop}\u0000${c.buyer}`;
+const refKey = (c: ConversationRef) => conversationKey(c);
 const outwardShape = (c: Conversation) =>
   c.actions
     .filter((a) => a.kind === 'reply' || a.kind === 'escalate')
@@ -54,12 +54,8 @@ export async function settleLedger(refs: readonly ConversationRef[], timeoutMs: 
     const result = ledger({ conversations, records, timedOut, ...options });
     const ms = Date.now() - start;
     if ((result.lost === 0 && unstable.size === 0) || ms > timeoutMs) return { ...result, conversations: conversations.length, ms, timedOut: result.lost > 0 || unstable.size > 0, records };
-    // Read again only what can still change: conversations with something unsettled, and unstable ones.
-    const open = new Set(unstable);
-    for (const c of conversations) {
-      const one = ledger({ conversations: [c], records, ...options });
-      if (one.lost > 0) open.add(refKey(c));
-    }
+    // Read again only what can still change: conversations with something not received yet, and unstable ones.
+    const open = new Set([...unstable, ...result.open]);
     stale = refs.filter((r) => open.has(refKey(r)));
     if (Date.now() - lastLog > 15_000) {
       log(`  … accounting: ${result.delivered} delivered, ${result.lost} not yet received in ${open.size} conversations (${Math.round(ms / 1000)} s)`);

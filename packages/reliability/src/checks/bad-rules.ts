@@ -89,11 +89,18 @@ async function restartWithBadRules(stack: LocalStack, m: BuyerMessage, log: Log)
   await stack.stack.startWorker('jd');
   const outcome = await deliverMessage(m);
   const during = outcome.kind === 'acked' ? 'acked' : `${outcome.status} after ${outcome.attempts} tries (${outcome.body.slice(0, 100)})`;
+  // Was the team told that nothing is served now? (The first alert for this bad version said the last good rules were.)
+  const critical = await until(async () => {
+    const keys = (await new RecordCache([TEAM_CHANNEL]).read()).filter((r) => r.status === 200).flatMap(noticeKeys);
+    const found = keys.filter((k) => k.platform === 'jd' && k.buyer === m.buyer && k.escalationId.startsWith('rules-invalid:'));
+    return { done: found.length > 0, value: found };
+  }, 15_000, 1_000);
   await stack.putRules('jd', stack.goodRules);
   const again = await deliverMessage(m); // the platform retries once the rules are fixed
   const conversation = await workerClient('jd').conversation(m.shop, m.buyer);
   const answered = conversation.actions.some((a) => a.kind === 'reply');
-  const summary = `jd restarted with bad rules in KV: a buyer message got ${during}; after good rules were written back, the platform's retry was ${again.kind}${answered ? ' and answered' : ' but not answered'}`;
+  const told = critical.value.length > 0 ? `the team was told (${critical.value.map((k) => k.title).join(' / ')})` : 'the team was NOT told that no rules are served (the alert for this bad version had already gone out as "still serving the last good rules": alerts are deduped by version)';
+  const summary = `jd restarted with bad rules in KV: a buyer message got ${during}; ${told}; after good rules were written back, the platform's retry was ${again.kind}${answered ? ' and answered' : ' but not answered'}`;
   log(`  ${summary}`);
   return outcome.kind === 'acked' ? 'served' : `503 until fixed (${again.kind === 'acked' && answered ? 'then answered' : 'still unanswered'})`;
 }

@@ -70,7 +70,11 @@ export async function inboundLoad(o: InboundLoadOptions, log: Log): Promise<Chec
   say(`  sent ${messages.length} in ${(sendMs / 1000).toFixed(1)} s (${Math.round((messages.length * 1000) / sendMs)} msg/s); ${refused.length} refused, ${serverErrors} 5xx/network answers on the way`);
 
   const ids = new Map<Platform, string[]>();
-  for (const { m } of messages) ids.set(m.platform, [...(ids.get(m.platform) ?? []), eventIdOf(m)]);
+  for (const { m } of messages) {
+    const list = ids.get(m.platform) ?? [];
+    list.push(eventIdOf(m));
+    ids.set(m.platform, list);
+  }
   const events = await settleEvents(ids, before, o.settleTimeoutMs, say);
   say(`  events: ${events.events - events.unlogged.length}/${events.events} logged, ${events.withoutActions.length} without actions, ${events.pending.length} with sends pending (settled ${(events.ms / 1000).toFixed(1)} s after the last send)`);
 

@@ -22,9 +22,13 @@ export class RecordCache {
         // `requests?channel=bridge:jd` also matches longer names; keep the exact channel only.
         if (r.channel === channel) known.set(r.seq, r);
       }
-      const inFlight = [...known.values()].filter((r) => r.status === 0).map((r) => r.seq);
-      const newest = Math.max(0, ...known.keys());
-      this.#since.set(channel, inFlight.length > 0 ? Math.min(...inFlight) - 1 : newest);
+      let oldestInFlight = Infinity;
+      let newest = 0;
+      for (const r of known.values()) {
+        if (r.status === 0) oldestInFlight = Math.min(oldestInFlight, r.seq);
+        newest = Math.max(newest, r.seq);
+      }
+      this.#since.set(channel, Number.isFinite(oldestInFlight) ? oldestInFlight - 1 : newest);
     }
     return [...this.#records.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.seq - b.seq);
   }

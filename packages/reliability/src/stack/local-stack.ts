@@ -30,9 +30,9 @@ export async function startLocalStack(root: string, log: (line: string) => void)
   }
   const stack = await startStack({ rulesDir: join(root, 'rules'), fresh: true, log });
   const goodRules = allDayRules((await readRulesDirectory(join(root, 'rules'))).document);
-  let written = 0;
+  // One file per platform: a platform's writes come one after another.
   const putRules = async (platform: Platform, document: RulesDocument | string) => {
-    const file = join(root, STATE, `reliability-rules-${platform}-${(written += 1)}.json`);
+    const file = join(root, STATE, `reliability-rules-${platform}.json`);
     await writeFile(file, typeof document === 'string' ? document : JSON.stringify(document));
     await kvPut(root, platform, file);
   };

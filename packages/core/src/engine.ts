@@ -4,6 +4,7 @@ import { BusinessCalendar } from './hours/calendar.ts';
 import { renderDuration } from './hours/render.ts';
 import { Lexicon } from './lexicon/lexicon.ts';
 import type { Rules } from './rules/rules.ts';
+import type { ShopProfile } from './rules/shop.ts';
 
 /** A rule set compiled for fast decisions: build once per rules version, reuse for every event. */
 export type Engine = {
@@ -25,13 +26,18 @@ export function compileRules(rules: Rules): Engine {
     complaint: new ComplaintDetector(rules.complaint),
     handoff: new Lexicon(rules.handoff, rules.complaint.negation),
     calendar: new BusinessCalendar(rules.hours, shop.timezone),
-    shopValues: {
-      'shop.name': shop.name,
-      'shop.shipWithinHours': String(shop.shipWithinHours),
-      'shop.defaultCourier': shop.defaultCourier,
-      'shop.couriers': shop.couriers.join('、'),
-      'shop.returnDays': String(shop.returnDays),
-      'shop.replyWithin': renderDuration(shop.replyWithinMinutes),
-    },
+    shopValues: shopTemplateValues(shop),
+  };
+}
+
+/** Values of the `{{shop.*}}` template variables (lint needs them without compiling the rules). */
+export function shopTemplateValues(shop: ShopProfile): Readonly<Record<string, string>> {
+  return {
+    'shop.name': shop.name,
+    'shop.shipWithinHours': String(shop.shipWithinHours),
+    'shop.defaultCourier': shop.defaultCourier,
+    'shop.couriers': shop.couriers.join('、'),
+    'shop.returnDays': String(shop.returnDays),
+    'shop.replyWithin': renderDuration(shop.replyWithinMinutes),
   };
 }

@@ -1,7 +1,8 @@
 export { ComplaintDetector, type ComplaintHistory, type ComplaintVerdict, type FiredSignal } from './complaint/index.ts';
 export { decide, type DecideResult } from './decide.ts';
 export { businessHoursInstant, classifyMessage, type Classification } from './classify.ts';
-export { compileRules, type Engine } from './engine.ts';
+export { compileRules, shopTemplateValues, type Engine } from './engine.ts';
+export { checkRuleLayer, mergeRuleLayers, type MergeRuleLayersResult, type RuleLayer, type RuleLayerCheck } from './layers/index.ts';
 export { FaqMatcher, type FaqCandidate, type FaqContext, type FaqMatch } from './faq/index.ts';
 export { BusinessCalendar, renderDuration, renderOpening } from './hours/index.ts';
 export { lintRules, type LintFinding } from './lint/index.ts';

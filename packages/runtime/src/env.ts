@@ -23,7 +23,7 @@ export type RuntimeEnv = {
   TEAM_WEBHOOK_URL?: string;
   /** Secret for `X-Kefu-Signature` on team webhooks (a wrangler secret). */
   TEAM_WEBHOOK_SECRET?: string;
-  /** Enables `GET /__kefu/conversation` for this bearer token (local stack, console). A wrangler secret. */
+  /** Enables the `/__kefu/*` inspection and rules admin routes for this bearer token (local stack, console, `cs rules`). A wrangler secret. */
   INSPECT_TOKEN?: string;
   /** This worker's public base URL, for claim links (`<PUBLIC_URL>/claim?…`). */
   PUBLIC_URL?: string;

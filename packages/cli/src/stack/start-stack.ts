@@ -1,11 +1,12 @@
 import { PLATFORMS, type Platform } from '@kefu/core';
+import { firstVersionEntries } from '@kefu/rules-store';
 import { standIns, startSandbox, type LocalChannelType, type Sandbox } from '@kefu/sandbox';
 import type { ChildProcess } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { readRulesDirectory } from '../rules-dir/read.ts';
 import { localVars, varFlags } from './local-vars.ts';
-import { REPO_ROOT, SANDBOX_PORT, sandboxUrl, STACK_PORTS, STATE_DIR, stackUrl } from './stack-layout.ts';
+import { LOCAL_INSPECT_TOKEN, REPO_ROOT, SANDBOX_PORT, sandboxUrl, STACK_PORTS, STATE_DIR, stackUrl } from './stack-layout.ts';
 import { wrangler, wranglerOnce } from './wrangler.ts';
 
 /** Platforms whose workers have crons (Taobao's TMC pull, PDD's socket keep-alive). */
@@ -40,6 +41,11 @@ export type Stack = {
  * bridge and the team channels; each platform's worker runs in workerd (wrangler dev) with its KV
  * seeded from the rules directory and its D1 migrated. `cs stack`, the benchmarks and the
  * reliability suite all start it this way.
+ *
+ * Rules: on empty storage, the rules directory becomes version 1 of `rules:global` with its
+ * pointer (one `wrangler kv bulk put`), so history starts there. On persisted storage, versions
+ * are immutable: the directory is pushed through the worker's admin route once it is up (a new
+ * version when it changed, nothing when not; refused when invalid, and the active version stays).
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const platforms = options.platforms ?? [...PLATFORMS];
@@ -48,8 +54,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const state = join(REPO_ROOT, STATE_DIR);
   if (options.fresh) await Promise.all(platforms.map((p) => rm(join(state, p), { recursive: true, force: true })));
   await mkdir(state, { recursive: true });
-  const rulesFile = join(state, 'rules.json');
-  await writeFile(rulesFile, JSON.stringify((await readRulesDirectory(options.rulesDir)).document));
+  const rules = (await readRulesDirectory(options.rulesDir)).document;
+  const rulesSource = relative(REPO_ROOT, options.rulesDir) || '.';
+  const seedFile = join(state, 'rules-seed.json');
+  await writeFile(seedFile, JSON.stringify(await firstVersionEntries('rules:global', JSON.stringify(rules), { now: Date.now(), author: 'cs stack', message: `seeded from ${rulesSource}` })));
 
   for (const p of platforms) {
     if (await answers(`${stackUrl(p)}/health`)) throw new Error(`port ${STACK_PORTS[p]} is taken (a stack already running?): stop it first`);
@@ -78,10 +86,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await Promise.all(
     platforms.map(async (p) => {
       const persist = join(state, p);
+      const empty = !(await stat(persist).catch(() => undefined));
       await wranglerOnce(p, ['d1', 'migrations', 'apply', `kefu-${p}`, '--local', '--persist-to', persist]);
-      await wranglerOnce(p, ['kv', 'key', 'put', 'rules:global', '--binding', 'RULES', '--local', '--persist-to', persist, '--path', rulesFile]);
+      if (empty) await wranglerOnce(p, ['kv', 'bulk', 'put', seedFile, '--binding', 'RULES', '--local', '--persist-to', persist]);
       await startWorker(p);
-      log(`${p.padEnd(12)} ${stackUrl(p)}`);
+      log(`${p.padEnd(12)} ${stackUrl(p)}${empty ? '' : `   ${await pushRules(p, rules, rulesSource)}`}`);
     }),
   );
   const tick = async () => {
@@ -111,6 +120,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 }
 
 const answers = (url: string) => fetch(url).then((r) => r.ok, () => false);
+
+/** Push the rules directory to a running worker's `rules:global` (admin route); what happened, for the log. */
+async function pushRules(p: Platform, document: unknown, source: string): Promise<string> {
+  const response = await fetch(`${stackUrl(p)}/__kefu/rules/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${LOCAL_INSPECT_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ scope: 'global', document, author: 'cs stack', message: `pushed from ${source} at stack start` }),
+  });
+  const body = (await response.json().catch(() => ({}))) as { version?: number; unchanged?: boolean; error?: { message?: string; errors?: { path: string; message: string }[]; lint?: { level: string; path: string; message: string }[] } };
+  if (response.ok) return `rules:global@${body.version}${body.unchanged ? ' (unchanged)' : ` (pushed from ${source})`}`;
+  const problems = [...(body.error?.errors ?? []), ...(body.error?.lint ?? []).filter((f) => f.level === 'error')].slice(0, 3).map((e) => `${e.path}: ${e.message}`);
+  return `rules not pushed (${response.status} ${body.error?.message ?? ''}${problems.length ? `: ${problems.join('; ')}` : ''}); serving the active version`;
+}
 
 async function waitForHealth(p: Platform): Promise<void> {
   const deadline = Date.now() + 120_000;

@@ -6,7 +6,7 @@ export { WEEKDAYS, type BusinessHours, type Slot, type Weekday } from './hours.t
 export { formatPath, parseRules, type ParseRulesResult, type RulesError } from './parse.ts';
 export { notifySchema, type NotifyRules } from './notify.ts';
 export type { Policies } from './policies.ts';
-export { rulesSchema, type Rules, type RulesInput } from './rules.ts';
+export { RULES_KEYS, rulesSchema, type Rules, type RulesInput } from './rules.ts';
 export type { ScriptKind, Scripts } from './scripts.ts';
 export type { ShopProfile } from './shop.ts';
 export type { SlaPolicy } from './sla.ts';

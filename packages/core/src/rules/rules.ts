@@ -56,6 +56,9 @@ export const rulesSchema = rulesShape.superRefine((rules, ctx) => {
   }
 });
 
+/** The top-level keys of a rules document (a layer may hold any of them and nothing else). */
+export const RULES_KEYS: readonly string[] = Object.keys(rulesShape.shape);
+
 /** A validated rule set (defaults applied). */
 export type Rules = z.output<typeof rulesSchema>;
 /** A rule set as written by a shop (defaults may be omitted). */

@@ -10,6 +10,7 @@ import { mountInspect } from './inspect.ts';
 import { mountStats } from './inspect-stats.ts';
 import { mountEscalationAdmin } from './inspect-escalations.ts';
 import { mountClaimRoutes } from './claim-routes.ts';
+import { mountRulesAdmin } from './rules-admin.ts';
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
@@ -31,13 +32,14 @@ export function defineWorker<E extends RuntimeEnv & object>(adapter: PlatformAda
   app.get('/health', (c) => c.json({ ok: true, platform: adapter.platform }));
   for (const route of adapter.inbound) mountInbound(app, adapter.platform, route);
   mountInspect(app, adapter.platform);
+  mountRulesAdmin(app, adapter.platform);
   mountStats(app);
   mountEscalationAdmin(app, adapter.platform);
   mountClaimRoutes(app);
   options.routes?.(app);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    if (error instanceof HttpError) return c.json({ error: { ...error.details, code: error.code, message: error.message } }, error.status);
     console.error(`${adapter.platform}: unhandled error`, error);
     return c.json({ error: { code: 'internal', message: 'internal error; the platform may retry' } }, 500);
   });

@@ -4,11 +4,14 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export class HttpError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: string;
+  /** More fields of the error object (the rules admin routes' `errors` and `lint`). */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: ContentfulStatusCode, code: string, message: string, options?: { cause?: unknown }) {
+  constructor(status: ContentfulStatusCode, code: string, message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
     super(message, options);
     this.name = 'HttpError';
     this.status = status;
     this.code = code;
+    this.details = options?.details;
   }
 }

@@ -8,7 +8,8 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
+    // `-m "why"` is how git says it; the one short flag.
+    const arg = argv[i] === '-m' ? '--message' : (argv[i] ?? '');
     if (!arg.startsWith('--')) {
       positional.push(arg);
       continue;

@@ -8,6 +8,10 @@ import { demo } from './commands/demo.ts';
 import { lintRulesDirectory, validateRules } from './commands/rules-check.ts';
 import { loadRulesDirectory } from './rules-dir/load.ts';
 import { RulesFileError } from './rules-dir/read.ts';
+import { RemoteError } from './rules-cmd/http-remote.ts';
+import { RemoteSetupError } from './rules-cmd/remotes.ts';
+import { RULES_WORKFLOW_COMMANDS, rulesWorkflow } from './rules-cmd/run.ts';
+import { CloudflareApiError } from './rules-remote/cloudflare-kv.ts';
 import { simulate } from './simulate/simulate.ts';
 import { stack } from './stack/stack.ts';
 
@@ -25,6 +29,19 @@ const USAGE = `usage: cs <command> [options]
   cs classify [--rules DIR] < in.jsonl        {"id","text"} lines in, one decision line out per input
   cs rules validate [DIR]                     schema and template check; exit 1 when invalid
   cs rules lint [DIR] [--strict]              compliance lint; exit 1 on errors (--strict: on warnings too)
+
+  Rules in KV (--local: the local stack; otherwise Cloudflare with CLOUDFLARE_API_TOKEN and
+  CLOUDFLARE_ACCOUNT_ID, namespace ids from apps/<p>/wrangler.jsonc or --namespace ID). The layer:
+  --platform P --shop S (a shop), --platform P (a platform's default), neither (global, every
+  platform; --only p1,p2 narrows):
+  cs rules diff [DIR] [--exit-code]           what a push of DIR would change
+  cs rules push [DIR] -m "why" [--author A]   check everywhere first, then publish a new version
+  cs rules pull OUT [--version N] [--resolved] [--force]
+                                              write the active layer (or the merged rules) as files
+  cs rules history                            versions, newest first, * = active
+  cs rules rollback [N] [-m "why"]            make version N (default: the one before) active again
+  cs rules show --platform P [--shop S] [--json]
+                                              each layer's active version; where each part comes from
 
 DIR defaults to ./rules. Exit codes: 0 ok, 1 failed check or bad input, 2 usage or unreadable rules.`;
 
@@ -58,7 +75,7 @@ function defaultShop(platform: Platform): string {
 /** The `cs` command. Returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    const args = parseArgs(argv, ['rules', 'platform', 'shop', 'buyer', 'only', 'team', 'at']);
+    const args = parseArgs(argv, ['rules', 'platform', 'shop', 'buyer', 'only', 'team', 'at', 'message', 'author', 'version', 'namespace']);
     const [command, sub, ...rest] = args.positional;
     const out = { log: (l: string) => console.log(l), error: (l: string) => console.error(l) };
     switch (command) {
@@ -84,7 +101,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'rules': {
         const dir = resolve(rest[0] ?? stringFlag(args, 'rules', 'rules'));
         if (sub === 'validate') return await validateRules(dir, out);
-        if (sub === 'lint') return await lintRulesDirectory(dir, args.flags.has("strict"), out);
+        if (sub === 'lint') return await lintRulesDirectory(dir, args.flags.has('strict'), out);
+        const workflow = RULES_WORKFLOW_COMMANDS.find((c) => c === sub);
+        if (workflow) return await rulesWorkflow(workflow, args, rest, out);
         throw new UsageError(`unknown rules command "${sub ?? ''}"`);
       }
       case undefined:
@@ -98,6 +117,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`cs: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof RemoteError || error instanceof RemoteSetupError || error instanceof CloudflareApiError) {
+      console.error(`cs: ${error.message}`);
       return 2;
     }
     if (error instanceof RulesFileError) {

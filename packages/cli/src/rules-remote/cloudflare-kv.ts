@@ -57,7 +57,7 @@ export class CloudflareKv {
     await this.#check(await this.#fetch(`/values/${encodeURIComponent(key)}`, { method: 'PUT', body: form }), `put ${key}`);
   }
 
-  async list<M = unknown>(options: { prefix?: string; cursor?: string; limit?: number } = {}): Promise<{ keys: { name: string; metadata?: M }[]; list_complete: boolean; cursor?: string }> {
+  async list<M = unknown>(options: { prefix?: string; cursor?: string | null; limit?: number } = {}): Promise<{ keys: { name: string; metadata?: M }[]; list_complete: boolean; cursor?: string }> {
     const query = new URLSearchParams();
     if (options.prefix) query.set('prefix', options.prefix);
     if (options.cursor) query.set('cursor', options.cursor);

@@ -1,4 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './stack-layout.ts';
@@ -32,4 +35,28 @@ describe('cs stack + cs simulate', () => {
     const sandbox = (await (await fetch('http://127.0.0.1:8790/__sandbox/requests?channel=bridge:jd')).json()) as { status: number }[];
     expect(sandbox.some((r) => r.status === 200)).toBe(true);
   }, 240_000);
+
+  it('should publish a shop layer to the running stack with cs rules --local, and answer from it at once', async () => {
+    const shop = `ci-shop-${Date.now().toString(36)}`;
+    const cs = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    const push = cs('rules', 'push', 'examples/shop-layer', '--platform', 'jd', '--shop', shop, '--local', '-m', 'engraving FAQ', '--author', 'ci');
+    expect(push.stderr).toBe('');
+    expect(push.stdout).toContain(`rules:shop:jd:${shop}@1 active`);
+    const show = cs('rules', 'show', '--platform', 'jd', '--shop', shop, '--local');
+    expect(show.stdout).toMatch(new RegExp(`faq\\s+rules:global@\\d+ ← rules:shop:jd:${shop}@1`));
+
+    const answer = cs('simulate', '--platform', 'jd', '--shop', shop, '--buyer', `ci-${Date.now()}`, '可以刻字吗');
+    expect(answer.status).toBe(0);
+    expect(answer.stdout).toMatch(/💬 reply \[product_info · custom-engraving [\d.]+\]/);
+    // Another shop on the same platform keeps the global rules.
+    const other = cs('simulate', '--platform', 'jd', '--buyer', `ci-${Date.now()}`, '可以刻字吗');
+    expect(other.stdout).not.toContain('custom-engraving');
+
+    const bad = join(mkdtempSync(join(tmpdir(), 'kefu-layer-')), 'bad.json');
+    writeFileSync(bad, JSON.stringify({ shop: { defaultCourier: '不存在的快递' } }));
+    const refused = cs('rules', 'push', bad, '--platform', 'jd', '--shop', shop, '--local', '-m', 'a typo');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('shop.defaultCourier');
+    expect(cs('rules', 'history', '--platform', 'jd', '--shop', shop, '--local').stdout.match(/@\d+/g)).toEqual(['@1']);
+  }, 120_000);
 });

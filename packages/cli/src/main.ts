@@ -1,4 +1,4 @@
-import { PLATFORMS, type Platform } from '@kefu/core';
+import { parseRules, PLATFORMS, type Platform } from '@kefu/core';
 import { LOCAL_CHANNEL_TYPES, type LocalChannelType } from '@kefu/sandbox';
 import { resolve } from 'node:path';
 import { parseArgs, stringFlag, UsageError } from './args.ts';
@@ -8,7 +8,8 @@ import { demo } from './commands/demo.ts';
 import { lintRulesDirectory, validateRules } from './commands/rules-check.ts';
 import { loadRulesDirectory } from './rules-dir/load.ts';
 import { RulesFileError } from './rules-dir/read.ts';
-import { RemoteError } from './rules-cmd/http-remote.ts';
+import { HttpRulesRemote, RemoteError } from './rules-cmd/http-remote.ts';
+import { LOCAL_INSPECT_TOKEN, stackUrl } from './stack/stack-layout.ts';
 import { RemoteSetupError } from './rules-cmd/remotes.ts';
 import { RULES_WORKFLOW_COMMANDS, rulesWorkflow } from './rules-cmd/run.ts';
 import { CloudflareApiError } from './rules-remote/cloudflare-kv.ts';
@@ -21,7 +22,7 @@ const USAGE = `usage: cs <command> [options]
                                               run every platform worker locally, offline, with the sandbox
   cs simulate --platform P [--shop S] [--buyer B] [--agent] "text"
                                               send a signed webhook to the running stack; print what the bot did and why
-  cs chat --platform P [--shop S] [--at "2026-11-11 23:30"] [--rules DIR] [--returning]
+  cs chat --platform P [--shop S] [--at "2026-11-11 23:30"] [--rules DIR | --local] [--returning]
                                               type as a buyer, engine in-process on a simulated clock:
                                               each reply, rule and score, complaint signal, handoff and
                                               SLA timer with its reason; /help inside for /wait, /agent…
@@ -72,6 +73,14 @@ function defaultShop(platform: Platform): string {
   return platform === 'wecom' ? 'wkLocalShop' : 'local-shop';
 }
 
+/** The merged rules a running stack worker serves one shop, validated here too. */
+async function stackRules(platform: Platform, shopId: string) {
+  const view = await new HttpRulesRemote(platform, stackUrl(platform), LOCAL_INSPECT_TOKEN, `${platform} (local stack)`).view(shopId);
+  const parsed = view.resolved.kind === 'ok' ? parseRules(view.resolved.document) : { kind: 'invalid' as const, errors: view.resolved.errors };
+  if (parsed.kind === 'invalid') throw new RemoteError(`${platform} (local stack): the rules for shop ${shopId} are invalid:\n${parsed.errors.map((e) => `  ✗ ${e.path}: ${e.message}`).join('\n')}`);
+  return parsed.rules;
+}
+
 /** The `cs` command. Returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -93,8 +102,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'chat': {
         const platform = platformOf(stringFlag(args, 'platform', ''));
         const dir = stringFlag(args, 'rules', './rules');
-        const options = { platform, shopId: stringFlag(args, 'shop', defaultShop(platform)), at: args.flags.has('at') ? stringFlag(args, 'at', '') : undefined, returning: args.flags.has('returning'), rulesFrom: dir };
-        return await chat((await engineFrom(resolve(dir))).rules, options, { input: process.stdin, output: process.stdout });
+        const shopId = stringFlag(args, 'shop', defaultShop(platform));
+        // --local: the rules the running stack would use for this shop (global + platform + shop layers).
+        const rules = args.flags.has('local') ? await stackRules(platform, shopId) : (await engineFrom(resolve(dir))).rules;
+        const options = { platform, shopId, at: args.flags.has('at') ? stringFlag(args, 'at', '') : undefined, returning: args.flags.has('returning'), rulesFrom: args.flags.has('local') ? `the local stack (${stackUrl(platform)})` : dir };
+        return await chat(rules, options, { input: process.stdin, output: process.stdout });
       }
       case 'demo':
         return demo(await engineFrom(resolve(stringFlag(args, 'rules', 'rules'))), args.positional.slice(1), out.log);

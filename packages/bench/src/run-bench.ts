@@ -57,7 +57,7 @@ const decideRows = decideGrowth(engine, texts);
 const startups = await measureStartups(workers, credentials).catch((error: unknown) => error);
 
 progress(`starting the local stack (KEFU_STACK_PORT_OFFSET=${PORT_OFFSET}, fresh storage) while sizing the bundles`);
-const stacking = startStack({ rulesDir, fresh: true, platforms: [...PLATFORMS], log: (line) => progress(`stack: ${line}`) });
+const stacking = startStack({ rulesDir, fresh: true, console: false, platforms: [...PLATFORMS], log: (line) => progress(`stack: ${line}`) });
 const sizes = await measureBundles(workers).catch((error: unknown) => error);
 const stack: Stack | Error = await stacking.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
 const bundleReport = await attempt('Bundle size and start-up', async () => {

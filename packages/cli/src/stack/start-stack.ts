@@ -6,7 +6,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { readRulesDirectory } from '../rules-dir/read.ts';
 import { localVars, varFlags } from './local-vars.ts';
-import { LOCAL_INSPECT_TOKEN, REPO_ROOT, SANDBOX_PORT, sandboxUrl, STACK_PORTS, STATE_DIR, stackUrl } from './stack-layout.ts';
+import { CONSOLE_PORT, consoleUrl, LOCAL_CONSOLE_TOKEN, LOCAL_INSPECT_TOKEN, REPO_ROOT, SANDBOX_PORT, sandboxUrl, STACK_PORTS, STATE_DIR, stackUrl } from './stack-layout.ts';
 import { wrangler, wranglerOnce } from './wrangler.ts';
 
 /** Platforms whose workers have crons (Taobao's TMC pull, PDD's socket keep-alive). */
@@ -18,6 +18,8 @@ export type StackOptions = {
   teamType?: LocalChannelType;
   /** Start from empty storage (benchmarks, the reliability suite) instead of the persisted local state. */
   fresh?: boolean;
+  /** Also run the web console (apps/console) on CONSOLE_PORT; default true. */
+  console?: boolean;
   log?: (line: string) => void;
 };
 
@@ -25,6 +27,8 @@ export type StackOptions = {
 export type Stack = {
   sandbox: Sandbox;
   platforms: Platform[];
+  /** The console's URL, when it runs. */
+  consoleUrl?: string;
   /** Stop one platform's worker (its storage stays), e.g. to restart it. */
   stopWorker(platform: Platform): Promise<void>;
   /** Start (again) one platform's worker on its port, on the same storage. */
@@ -65,7 +69,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const sandbox = await startSandbox({ standIns, port: SANDBOX_PORT, config: Object.assign({}, ...standIns.map((s) => s.credentials ?? {})) });
   log(`sandbox      ${sandbox.url}   (what the platforms and team channels received; the team channel plays ${teamType})`);
 
-  const children = new Map<Platform, ChildProcess>();
+  const children = new Map<Platform | 'console', ChildProcess>();
   const startWorker = async (p: Platform) => {
     const persist = join(state, p);
     const vars = localVars(p, sandboxUrl(), teamType);
@@ -74,12 +78,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     children.set(p, wrangler(p, args, { env: vars }));
     await waitForHealth(p);
   };
-  const stopWorker = async (p: Platform) => {
-    const child = children.get(p);
+  const stopChild = async (name: Platform | 'console') => {
+    const child = children.get(name);
     if (!child || child.exitCode !== null) return;
     const gone = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await gone;
+  };
+  const stopWorker = async (p: Platform) => {
+    await stopChild(p);
     while (await answers(`${stackUrl(p)}/health`)) await new Promise((resolve) => setTimeout(resolve, 200));
   };
 
@@ -93,6 +100,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log(`${p.padEnd(12)} ${stackUrl(p)}${empty ? '' : `   ${await pushRules(p, rules, rulesSource)}`}`);
     }),
   );
+  if (options.console ?? true) {
+    const persist = join(state, 'console');
+    if (options.fresh) await rm(persist, { recursive: true, force: true });
+    await wranglerOnce('console', ['d1', 'migrations', 'apply', 'kefu-console', '--local', '--persist-to', persist]);
+    const vars = {
+      // Only the platforms this stack runs: the console shows the others as not configured.
+      PLATFORM_URLS: JSON.stringify(Object.fromEntries(platforms.map((p) => [p, stackUrl(p)]))),
+      INSPECT_TOKEN: LOCAL_INSPECT_TOKEN,
+      CONSOLE_TOKEN: LOCAL_CONSOLE_TOKEN,
+      SESSION_SECRET: 'local-session-secret',
+    };
+    const args = ['dev', '--port', String(CONSOLE_PORT), '--ip', '127.0.0.1', '--persist-to', persist, ...varFlags(vars), '--show-interactive-dev-session=false', '--inspector-port', String(CONSOLE_PORT + 1000), '--log-level', 'warn'];
+    children.set('console', wrangler('console', args, { env: vars }));
+    await waitFor(`${consoleUrl()}/health`, 'the console');
+    log(`console      ${consoleUrl()}   (log in with ${LOCAL_CONSOLE_TOKEN})`);
+  }
   const tick = async () => {
     // wrangler dev runs no crons by itself: tick them so Taobao's TMC pull and PDD's socket keep-alive run.
     await Promise.all(platforms.filter((x) => CRON_PLATFORMS.includes(x)).map((p) => fetch(`${stackUrl(p)}/__scheduled?cron=*+*+*+*+*`).then(() => undefined, () => undefined)));
@@ -112,8 +135,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stopWorker,
     tick,
     exited,
+    ...(options.console ?? true ? { consoleUrl: consoleUrl() } : {}),
     stop: async () => {
-      await Promise.all(platforms.map(stopWorker));
+      await Promise.all([...platforms.map(stopWorker), stopChild('console')]);
       await sandbox.close();
     },
   };
@@ -135,10 +159,14 @@ async function pushRules(p: Platform, document: unknown, source: string): Promis
 }
 
 async function waitForHealth(p: Platform): Promise<void> {
+  await waitFor(`${stackUrl(p)}/health`, p);
+}
+
+async function waitFor(url: string, what: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (await answers(`${stackUrl(p)}/health`)) return;
+    if (await answers(url)) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`${p} did not start on ${stackUrl(p)} within 2 minutes`);
+  throw new Error(`${what} did not start on ${new URL(url).origin} within 2 minutes`);
 }

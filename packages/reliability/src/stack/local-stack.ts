@@ -28,7 +28,7 @@ export async function startLocalStack(root: string, log: (line: string) => void)
   if (STACK_PORTS.wecom !== 8701 + PORT_OFFSET || !sandboxUrl().endsWith(`:${8790 + PORT_OFFSET}`)) {
     throw new Error(`@kefu/cli was loaded without KEFU_STACK_PORT_OFFSET=${PORT_OFFSET} (wecom on ${STACK_PORTS.wecom}): refusing to touch another stack's ports`);
   }
-  const stack = await startStack({ rulesDir: join(root, 'rules'), fresh: true, log });
+  const stack = await startStack({ rulesDir: join(root, 'rules'), fresh: true, console: false, log });
   const goodRules = allDayRules((await readRulesDirectory(join(root, 'rules'))).document);
   // One file per platform: a platform's writes come one after another.
   const putRules = async (platform: Platform, document: RulesDocument | string) => {

@@ -9,6 +9,7 @@ import { findWorkerdPair } from '../proc/workerd-processes.ts';
 import { progress } from '../report/progress.ts';
 import { percentile } from '../stats/percentile.ts';
 import { RULE_COUNTS } from './decide-growth.ts';
+import { firstVersionEntries } from '@kefu/rules-store';
 import { putRules } from './kv-put.ts';
 import { withGeneratedFaq } from './rules-document.ts';
 import { timeSequential } from './sequential.ts';
@@ -36,18 +37,20 @@ export type WebhookGrowthInputs = {
 
 /**
  * Give each catalogue size its own shop: the worker is stopped once, every grown rules document
- * is written to its KV as that shop's rules (`rules:shop:<platform>:bench-rules-<N>`, the key the
- * runtime reads first), and the worker is started again. Then, per size, once the worker is idle:
+ * is written to its KV as version 1 of that shop's layer with its pointer
+ * (`rules:shop:<platform>:bench-rules-<N>`, merged over the global layer), and the worker is
+ * started again. Then, per size, once the worker is idle:
  * one webhook that loads and compiles the shop's rules (timed on its own), and {@link SEQUENTIAL}
  * more one by one, each from a new buyer (a repeated answer in one conversation would go to a
- * person and start SLA timers). The default rules get a shop key too, so every size reads one key.
+ * person and start SLA timers). The default rules get a shop layer too, so every size resolves the same way.
  */
 export async function webhookGrowth(inputs: WebhookGrowthInputs): Promise<WebhookGrowthRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'kefu-bench-rules-'));
   const url = `http://127.0.0.1:${inputs.port}`;
   const counts = [0, ...RULE_COUNTS];
   try {
-    const entries = counts.map((generated) => ({ key: `rules:shop:${inputs.platform}:${growthShop(generated)}`, value: JSON.stringify(withGeneratedFaq(inputs.document, generated)) }));
+    // Each size as `cs rules push` leaves it: version 1 of the shop's layer and its active pointer.
+    const entries = (await Promise.all(counts.map((generated) => firstVersionEntries(`rules:shop:${inputs.platform}:${growthShop(generated)}`, JSON.stringify(withGeneratedFaq(inputs.document, generated)), { now: Date.now(), author: 'bench', message: `${generated} generated FAQ rules` })))).flat();
     const file = join(dir, 'rules.json');
     await writeFile(file, JSON.stringify(entries));
     progress(`webhook growth: writing ${counts.length} rules documents to ${inputs.platform}'s KV (worker restarted once)`);
